@@ -1,0 +1,119 @@
+"""The amendment engine, on a small tree built for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from atipsom.amend import consolidate
+from atipsom.load import load_statutes
+from atipsom.lookup import NotFound, resolve
+from atipsom.model import NOT_AVAILABLE
+from tests.conftest import MINI_A2015, write_tree
+
+D = dt.date
+
+
+def test_every_section_gets_its_commencement_date_as_first_version(mini_tree):
+    c = consolidate(load_statutes(mini_tree))
+    assert not c.errors
+    assert c.versions["2"][0].in_force_from == D(2007, 10, 1)
+    assert c.versions["44"][0].in_force_from == D(2008, 2, 28)
+
+
+def test_caseworker_gets_fourteen_days_in_2012_and_twenty_one_in_2016(mini_tree):
+    c = consolidate(load_statutes(mini_tree))
+    in_2009 = resolve(c, "s 44(2)", as_at=D(2009, 6, 1))
+    in_2012 = resolve(c, "seksyen 44(2)", lang="ms", as_at=D(2012, 6, 1))
+    in_2016 = resolve(c, "seksyen 44(2)", lang="ms", as_at=D(2016, 6, 1))
+    assert "fourteen days" in in_2009.provision.text
+    assert "hendaklah membuat" in in_2012.provision.text and "empat belas hari" in in_2012.provision.text
+    assert "dua puluh satu hari" in in_2016.provision.text
+    assert [a.citation for a in in_2016.version.amended_by] == ["A1500 s 9"]
+
+
+def test_versions_end_the_day_before_the_next_begins(mini_tree):
+    versions = consolidate(load_statutes(mini_tree)).versions["44"]
+    assert [(v.in_force_from, v.in_force_to) for v in versions] == [
+        (D(2008, 2, 28), D(2010, 11, 14)),
+        (D(2010, 11, 15), D(2015, 11, 17)),
+        (D(2015, 11, 18), None),
+    ]
+
+
+def test_malay_only_amendment_makes_the_english_words_not_available_never_guessed(mini_tree):
+    c = consolidate(load_statutes(mini_tree))
+    version_2010 = c.versions["44"][1]
+    assert version_2010.body["ms"].find("sec_44__subsec_2").text.startswith("Majistret hendaklah membuat")
+    assert version_2010.body["en"].find("sec_44__subsec_2").text == NOT_AVAILABLE
+    assert version_2010.body["en"].find("sec_44__subsec_1").text.startswith("An enforcement officer")
+    assert version_2010.text_status["en"] == "incomplete"
+
+
+def test_english_change_to_unavailable_text_is_recorded_not_applied(mini_tree):
+    c = consolidate(load_statutes(mini_tree))
+    application = next(a for a in c.applications if a.instruction.citation == "A1500 s 9")
+    assert application.outcome["ms"] == "applied"
+    assert application.outcome["en"].startswith("not applied")
+    assert c.versions["44"][2].body["en"].find("sec_44__subsec_2").text == NOT_AVAILABLE
+
+
+def test_inserted_provision_mirrors_structure_in_the_language_without_words(mini_tree):
+    c = consolidate(load_statutes(mini_tree))
+    v = c.versions["51"][1]
+    assert v.body["ms"].find("sec_51__subsec_6").text.startswith("Tiada apa-apa")
+    assert v.body["en"].find("sec_51__subsec_6").text == NOT_AVAILABLE
+    assert [p.eid for p in v.body["en"].walk()] == [p.eid for p in v.body["ms"].walk()]
+
+
+def test_inserted_section_is_not_in_force_before_its_act(mini_tree):
+    c = consolidate(load_statutes(mini_tree))
+    assert c.order == ("2", "44", "51", "51A")
+    with pytest.raises(NotFound, match=r"section 51A was not in force on 2012-06-01: inserted by Act A1500 s 11, "
+                                       r"in force 18 November 2015"):
+        resolve(c, "51A", as_at=D(2012, 6, 1))
+    assert resolve(c, "51A", as_at=D(2016, 1, 1)).version.change == "inserted"
+    assert c.work_versions[-1].parts[1].sections == ("44", "51", "51A")
+
+
+def test_punctuation_at_end_and_definition_insertion(mini_tree):
+    c = consolidate(load_statutes(mini_tree))
+    v = c.versions["2"][-1]
+    assert v.body["en"].find("sec_2__def_premises").text.endswith("container;")
+    assert v.body["en"].find("sec_2__def_place-of-refuge").term == "place of refuge"
+
+
+def test_history_notes_name_the_amending_provision(mini_tree):
+    c = consolidate(load_statutes(mini_tree))
+    v = c.versions["51"][-1]
+    notes = v.history["sec_51__subsec_3__para_a__subpara_i"]
+    assert [(n.citation, n.in_force) for n in notes] == [("A1500 s 10(b)", D(2015, 11, 18))]
+
+
+@pytest.mark.parametrize("change, message", [
+    ('{old: "fourteen days", new: "x"}', None),
+    ('{old: "fifteen days", new: "x"}', "words 'fifteen days' not found"),
+    ('{old: "Magistrate", new: "x"}', "found 3 times in sec_51 (en), once was meant"),
+])
+def test_instruction_that_does_not_apply_cleanly_is_an_error_naming_it_and_its_line(tmp_path, change, message):
+    act = MINI_A2015.replace('en: {old: "fourteen days", new: "twenty-one days"}', f"en: {change}")
+    act = act.replace('target: sec_44__subsec_2\n    en', 'target: sec_51\n    en')
+    act = act.replace('ms: {old: "empat belas hari", new: "dua puluh satu hari"}',
+                      'ms: {old: "empat belas hari", new: "dua puluh satu hari"}')
+    tree = write_tree(tmp_path, amendments={"act-a1500": act})
+    c = consolidate(load_statutes(tree))
+    if message is None:
+        assert not c.errors
+        return
+    assert len(c.errors) == 1
+    error = c.errors[0]
+    assert error.path.endswith("statutes/amendments/act-a1500.md")
+    assert error.line == 20
+    assert "A1500 s 9" in error.message and message in error.message
+
+
+def test_missing_target_is_an_error(tmp_path):
+    act = MINI_A2015.replace("target: sec_51__subsec_3__para_a__subpara_i", "target: sec_51__subsec_4__para_a")
+    c = consolidate(load_statutes(write_tree(tmp_path, amendments={"act-a1500": act})))
+    assert any("sec_51__subsec_4__para_a does not exist" in e.message for e in c.errors)
