@@ -50,7 +50,8 @@ What it does, in order (each step is a pure function; I/O is only in ``main``):
     differences are printed, not fatal.
 
 Source defects that are kept as the bill has them are listed in ``KEPT_DEFECTS``; their notes
-become the section's ``editor_note`` and, where text is lost, ``text_status: incomplete``.
+become the section's ``editor_note``; where text is lost, ``text_status`` is ``incomplete``, and
+where another source implies a different reading, ``disputed``.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ CORRECTIONS: tuple[Correction, ...] = (
                f"{OCR} (“1” read as “l”, space lost); the English text reads “subsection (1)”"),
     Correction("ms", "10", "memegangjawatan", "memegang jawatan", "space between two words lost in the conversion"),
     Correction("ms", "17", "Kelakuan seksual- lampau tidak relevan", "Kelakuan seksual lampau tidak relevan",
-               "stray hyphen in the shoulder note; the bill's arrangement of clauses and the text of the clause "
+               "stray hyphen in the shoulder note; the bill’s arrangement of clauses and the text of the clause "
                "read “Kelakuan seksual lampau”", field="heading"),
     Correction("ms", "25", "perbuatan peraerdagangan orang", "perbuatan pemerdagangan orang",
                f"{OCR} (“m” read as “ra”)"),
@@ -212,6 +213,7 @@ class Defect:
     reads: str  # must occur in our text of that language (checked)
     note: str
     incomplete: bool = False  # text is lost: text_status becomes "incomplete"
+    disputed: bool = False  # another source implies a different reading: text_status "disputed"
 
 
 KEPT_DEFECTS: tuple[Defect, ...] = (
@@ -243,6 +245,12 @@ KEPT_DEFECTS: tuple[Defect, ...] = (
            "English text incomplete: in subsection (6) the dash that introduces paragraphs (a) and (b) is missing "
            "after “thumb print” (the Malay text has “cap ibu jarinya—”); no word is missing.",
            incomplete=True),
+    Defect("ms", "27", "mana-mana Pegawai kastam; atau",
+           "Sources disagree on the Malay text of subsection (1)(c): the bill ends the paragraph with “; atau”, "
+           "but the 2010 amending bill (D.R. 22/2010, fasal 16(a)) deletes the word “dan” at the end of "
+           "paragraph (c), as if the Act as printed read “dan” there. No printed text of the Act was found to "
+           "settle it; the bill’s reading is kept. (The English text reads “; or”.)",
+           disputed=True),
     Defect("ms", "36", "kepada pengawai penguat kuasa",
            "The Malay bill reads “pengawai” (sic, for “pegawai”) in subsection (5); kept as in the bill."),
     Defect("ms", "40", "Dalam presiding terhadap",
@@ -864,8 +872,12 @@ def editor_note(section: Section) -> str:
 
 
 def text_status(section: Section) -> dict:
-    return {lang: "incomplete" if any(d.incomplete for d in section.defects if d.lang == lang) else "verbatim"
-            for lang in LANGS}
+    status = {}
+    for lang in LANGS:
+        defects = [d for d in section.defects if d.lang == lang]
+        status[lang] = ("incomplete" if any(d.incomplete for d in defects)
+                        else "disputed" if any(d.disputed for d in defects) else "verbatim")
+    return status
 
 
 def render_section(section: Section) -> str:
