@@ -205,7 +205,8 @@ def _apply(state: _State, act: AmendingAct, instruction: Instruction):
     def ref(note: str = "") -> AmendmentRef:
         return AmendmentRef(act=act.id, act_number=act.number, provision=instruction.provision,
                             in_force=act.in_force_from, op=op, target=instruction.target or instruction.after,
-                            langs=tuple(changed_langs), note=note or instruction.note)
+                            langs=tuple(changed_langs),
+                            note=note or " ".join(x for x in (instruction.note, instruction.conflict) if x))
 
     if op == "insert_part":
         return _insert_part(state, instruction, outcome, changed_langs, ref)
@@ -311,7 +312,14 @@ def _words(section: _SectionState, instruction: Instruction, outcome: dict, chan
         if node is None:
             raise _fail(instruction, f"target {target} does not exist in the {lang} text",
                         "check the id against the text as it stood just before this amending Act")
-        result = _edit_tree(node, payload, instruction, lang)
+        try:
+            result = _edit_tree(node, payload, instruction, lang)
+        except AmendmentError:
+            if not instruction.conflict:
+                raise
+            outcome[lang] = "not applied: the sources conflict (see the note)"
+            section.status[lang] = "disputed"
+            continue
         if result is None:
             outcome[lang] = "not applied: the words fall in text not available in this language"
             section.body[lang] = root
@@ -322,6 +330,11 @@ def _words(section: _SectionState, instruction: Instruction, outcome: dict, chan
         changed_langs.append(lang)
         outcome[lang] = "applied"
     for lang in _missing_langs(instruction):
+        if instruction.field == "heading":
+            section.heading[lang] = NOT_AVAILABLE
+            outcome[lang] = "not available"
+            changed_langs.append(lang)
+            continue
         _blank_slots(section, lang, target, changed_slots)
         outcome[lang] = "not available"
         changed_langs.append(lang)
@@ -334,8 +347,11 @@ def section_eid(section: _SectionState) -> str:
 
 def _blank_slots(section: _SectionState, lang: str, target: str, changed: set[Slot]) -> None:
     """Mark as not available, in `lang`, the slots the other language's words changed (all of the target if none)."""
+    heading_only = any(field == "heading" for _, field in changed) and all(f == "heading" for _, f in changed)
     if any(field == "heading" for _, field in changed):
         section.heading[lang] = NOT_AVAILABLE
+    if heading_only:
+        return
     text_slots = {slot for slot in changed if slot[1] != "heading"}
     root = section.body[lang]
     if not text_slots:

@@ -56,7 +56,7 @@ OPS = {
 }
 WORD_OPS = ("substitute_words", "insert_words", "delete_words")
 INSTRUCTION_KEYS = ("provision", "op", "target", "lang", "field", "en", "ms", "en_source", "note", "occurrence",
-                    "after", "into", "section", "part", "num")
+                    "after", "into", "section", "part", "num", "conflict")
 
 
 @dataclass(frozen=True)
@@ -509,8 +509,8 @@ def _instruction(item, line: int, index: int, act_id: str, path: str, errors: li
     return Instruction(
         act=act_id, provision=provision, op=op, target=target, payload=payload, lang=lang, field=field,
         after=sub.str("after", required=False) or None, into=sub.str("into", required=False) or None,
-        section=(ids.normalise_section_number(sub.raw("section")) if sub.has("section") else None),
+        section=(ids.normalise_section_number(str(sub.raw("section"))) if sub.has("section") else None),
         part=sub.str("part", required=False) or None, num=sub.str("num", required=False) or None,
         occurrence=occurrence, en_source=en_source, note=sub.str("note", required=False), path=path, line=line,
-        index=index,
+        index=index, conflict=sub.str("conflict", required=False),
     )

@@ -217,6 +217,7 @@ class Instruction:
     path: str = ""
     line: int | None = None
     index: int = 0  # position within its Act
+    conflict: str = ""  # our note: the words of the instruction are known not to match the text we have
 
     @property
     def citation(self) -> str:
