@@ -118,6 +118,24 @@ class Site:
             nav.append({f"Act {act.number} ({act.in_force_from.year})": urls.amendment_page(act.id)})
         return nav
 
+    def guidance_nav(self) -> list:
+        pages = sorted((p for p in self.guidance if p.slug != "index"),
+                       key=lambda p: (p.question if p.question is not None else 999, p.title))
+        return [{"Guidance": urls.guidance_page("index")}] + [{p.title: urls.guidance_page(p.slug)} for p in pages]
+
+    def sources_markdown(self, markdown: str) -> str:
+        """Fill the `<!-- atipsom:sources -->` marker with the table of registered sources."""
+        marker = "<!-- atipsom:sources -->"
+        if marker not in markdown:
+            return markdown
+        kinds = {"bill": "bill as tabled", "reprint": "reprint", "amending-act": "enacted amending Act",
+                 "consolidated-web": "unofficial consolidation", "secondary": "secondary source"}
+        rows = ["| Id | Source | Kind | Address |", "|---|---|---|---|"]
+        for source in self.project.statutes.sources.values():
+            rows.append(f"| `{source.id}` | {source.title} | {kinds.get(source.authority, source.authority)} | "
+                        f"<{source.url}> |")
+        return markdown.replace(marker, "\n".join(rows))
+
     # --- guidance pages ---------------------------------------------------------------------------------
 
     def guidance_page(self, slug: str) -> GuidancePage | None:

@@ -41,9 +41,11 @@ class StatutesPlugin(BasePlugin[StatutesConfig]):
         try:
             self.site.validate()
             act_nav = self.site.act_nav()
+            guidance_nav = self.site.guidance_nav()
         except (InputError, InputErrors) as exc:
             raise _plugin_error(exc) from None
-        config.nav = _replace_act_entry(config.nav, act_nav)
+        config.nav = _replace_entry(config.nav, "act-670/index.md", act_nav, "Act 670")
+        config.nav = _replace_entry(config.nav, "guidance/index.md", guidance_nav, "Guidance")
         return config
 
     def on_files(self, files: Files, *, config):
@@ -68,6 +70,7 @@ class StatutesPlugin(BasePlugin[StatutesConfig]):
         try:
             if src.startswith("guidance/"):
                 markdown = self.site.guidance_markdown(src, markdown)
+            markdown = self.site.sources_markdown(markdown)
         except (InputError, InputErrors) as exc:
             raise _plugin_error(exc) from None
         edit_url = self.site.edit_url(src)
@@ -102,23 +105,23 @@ class StatutesPlugin(BasePlugin[StatutesConfig]):
         (data_dir / "versions.json").write_text(self.site.versions_json(), encoding="utf-8")
 
 
-def _replace_act_entry(nav, act_nav):
-    """Put the Act's navigation (by Part) where mkdocs.yml lists `act-670/index.md`."""
+def _replace_entry(nav, src: str, replacement: list, title: str):
+    """Put generated navigation (the Act by Part, the guidance pages) where mkdocs.yml lists `src`."""
     if nav is None:
-        return [{"Act 670": act_nav}]
+        return [{title: replacement}]
     out = []
     for item in nav:
-        if item == "act-670/index.md":
-            out.append({"Act 670": act_nav})
+        if item == src:
+            out.append({title: replacement})
         elif isinstance(item, dict):
             replaced = {}
-            for title, value in item.items():
-                if value == "act-670/index.md":
-                    replaced[title] = act_nav
+            for key, value in item.items():
+                if value == src:
+                    replaced[key] = replacement
                 elif isinstance(value, list):
-                    replaced[title] = _replace_act_entry(value, act_nav)
+                    replaced[key] = _replace_entry(value, src, replacement, title)
                 else:
-                    replaced[title] = value
+                    replaced[key] = value
             out.append(replaced)
         else:
             out.append(item)
