@@ -13,6 +13,7 @@ engine never guesses.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
@@ -154,6 +155,7 @@ def consolidate(statutes: Statutes) -> Consolidation:
             if history:
                 history[-1] = replace(history[-1], in_force_to=date - dt.timedelta(days=1))
             history.append(_snapshot(work.id, state.sections[number], date, kinds[number], tuple(touched[number])))
+        state.title = _title_from_section_1(state) or state.title
         previous_work = work_versions[-1]
         work_versions[-1] = replace(previous_work, in_force_to=date - dt.timedelta(days=1))
         all_refs = tuple(work_refs) + tuple(ref for refs in touched.values() for ref in refs)
@@ -166,6 +168,25 @@ def consolidate(statutes: Statutes) -> Consolidation:
         applications=tuple(applications),
         errors=tuple(errors),
     )
+
+
+_TITLE_PATTERNS = {"en": re.compile(r"cited as the (?P<title>.+? Act \d{4})"),
+                   "ms": re.compile(r"dinamakan (?P<title>Akta .+? \d{4})")}
+
+
+def _title_from_section_1(state: _State) -> dict[str, str] | None:
+    """The short title as s 1(1) gives it at this point (renamed by A1385 s 3 in 2010)."""
+    section = state.sections.get("1")
+    if section is None:
+        return None
+    title = dict(state.title)
+    for lang, pattern in _TITLE_PATTERNS.items():
+        node = section.body.get(lang) and section.body[lang].find("sec_1__subsec_1")
+        if node is not None and is_available(node.text):
+            match = pattern.search(node.text)
+            if match:
+                title[lang] = match.group("title")
+    return title
 
 
 def _snapshot(work_id: str, section: _SectionState, date: dt.date, change: str,

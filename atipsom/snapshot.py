@@ -30,8 +30,13 @@ def snapshot_files(consolidation: Consolidation, work_id: str = "act-670") -> di
     return files
 
 
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data) -> bool:  # no &id001 anchors: every value written out in full
+        return True
+
+
 def _dump(meta: dict) -> str:
-    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=110)
+    return yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
 
 
 def version_file(version: Version) -> str:

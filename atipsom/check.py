@@ -1,0 +1,45 @@
+"""`atipsom check`: validate the whole tree and report every problem, not only the first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .amend import consolidate
+from .errors import InputError, InputErrors
+from .guidance import law_links, load_guidance, resolve_cites
+from .load import load_statutes
+from .snapshot import check_snapshot, snapshot_files
+
+
+def check_tree(root: Path, *, today: dt.date, shared_sources: Path | None = None) -> list[InputError]:
+    """Every problem in statutes/ and docs/guidance/, sorted by file and line."""
+    errors: list[InputError] = []
+    statutes = None
+    try:
+        statutes = load_statutes(root / "statutes")
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    guidance_errors: list[InputError] = []
+    guidance = load_guidance(root / "docs" / "guidance", root, guidance_errors)
+    errors.extend(guidance_errors)
+    if statutes is not None:
+        consolidation = consolidate(statutes)
+        errors.extend(consolidation.errors)
+        if not consolidation.errors:
+            errors.extend(check_snapshot(root / "statutes", snapshot_files(consolidation)))
+            for page in guidance:
+                law_links(page, consolidation, today, errors)
+                resolve_cites(page, consolidation, today, errors)
+            from .annotations import check_annotations
+            from .integrity import check_integrity
+            from .provenance import check_sources
+
+            errors.extend(check_annotations(root, statutes, consolidation, guidance))
+            errors.extend(check_integrity(root, statutes))
+            errors.extend(check_sources(statutes, shared_sources))
+        from .facts import check_guidance_facts
+
+        errors.extend(check_guidance_facts(root, guidance))
+    unique = {(e.path, e.line, e.col, e.message): e for e in errors}
+    return sorted(unique.values(), key=lambda e: (e.path, e.line or 0, e.col or 0, e.message))
