@@ -1,11 +1,120 @@
-"""Annotations: our commentary on each section, stored beside the law in statutes/act-670/annotations/."""
+"""Annotations: our commentary on each section, stored beside the law in
+statutes/act-670/annotations/sec_<n>.md, and never mixed with the verbatim text.
+
+    ---
+    section: "44"
+    summary: "Plain-language summary, one or two sentences."
+    related: [act-670/sec_43, act-670/sec_51]
+    guidance: [after-rescue-first-24-hours]
+    reviewed: 2026-11-29
+    ---
+    ### What it does
+    …
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
 
-def load_annotations(folder, root) -> dict:
-    return {}
+from . import ids
+from .errors import InputError, display_path
+from .frontmatter import read_document
+from .guidance import LAW_LINK_RE
+from .lookup import NotFound, resolve
+from .schema import Reader
+
+ANNOTATION_KEYS = ("section", "summary", "related", "guidance", "reviewed")
 
 
-def check_annotations(root, statutes, consolidation, guidance) -> list:
-    return []
+@dataclass(frozen=True)
+class Annotation:
+    number: str
+    summary: str
+    related: tuple[str, ...]
+    guidance: tuple[str, ...]
+    reviewed: dt.date | None
+    body: str
+    path: str
+    body_line: int = 1
+
+    @property
+    def title(self) -> str:
+        return f"Commentary on s {self.number}"
+
+
+def load_annotations(folder: Path, root: Path, errors: list[InputError] | None = None) -> dict[str, Annotation]:
+    collect = errors if errors is not None else []
+    annotations: dict[str, Annotation] = {}
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.md"), key=lambda p: ids.section_sort_key(p.stem.removeprefix("sec_"))):
+            annotation = load_annotation(path, root, collect)
+            if annotation is not None:
+                annotations[annotation.number] = annotation
+    if errors is None and collect:
+        from .errors import InputErrors
+
+        raise InputErrors(collect)
+    return annotations
+
+
+def load_annotation(path: Path, root: Path, errors: list[InputError]) -> Annotation | None:
+    shown = display_path(path, root)
+    try:
+        document = read_document(path.read_bytes(), shown)
+    except InputError as exc:
+        errors.append(exc)
+        return None
+    before = len(errors)
+    reader = Reader(document.meta, shown, errors)
+    reader.only(ANNOTATION_KEYS)
+    number = reader.quoted_number("section")
+    if number and path.stem != f"sec_{number}":
+        reader.error(reader.line("section"), f"file name {path.name} does not match section \"{number}\"",
+                     f"rename the file to sec_{number}.md")
+    annotation = Annotation(
+        number=number, summary=reader.str("summary"), related=tuple(reader.strings("related")),
+        guidance=tuple(reader.strings("guidance")), reviewed=reader.date("reviewed"), body=document.body,
+        path=shown, body_line=document.body_line,
+    )
+    if len(errors) > before:
+        return None
+    return annotation
+
+
+def check_annotations(root: Path, statutes, consolidation, guidance, *, today: dt.date | None = None,
+                      require_all: bool = True) -> list[InputError]:
+    """Every section has an annotation; every reference in one resolves."""
+    errors: list[InputError] = []
+    annotations = load_annotations(root / "statutes" / "act-670" / "annotations", root, errors)
+    today = today or dt.date.today()
+    slugs = {page.slug for page in guidance}
+    for number in consolidation.order:
+        if require_all and number not in annotations:
+            errors.append(InputError(f"statutes/act-670/annotations/sec_{number}.md", None,
+                                     f"section {number} has no annotation",
+                                     "every section needs a short commentary: copy another annotation file and "
+                                     "write this one"))
+    for number, annotation in annotations.items():
+        if number not in consolidation.versions:
+            errors.append(InputError(annotation.path, 1, f"annotation for section {number}, which does not exist",
+                                     "name the file after an existing section"))
+            continue
+        for ref in annotation.related:
+            try:
+                resolve(consolidation, ref, today=today)
+            except NotFound as exc:
+                errors.append(InputError(annotation.path, 1, f"related: '{ref}' does not resolve: {exc}"))
+        for slug in annotation.guidance:
+            if slug not in slugs:
+                errors.append(InputError(annotation.path, 1, f"guidance: no page '{slug}' in docs/guidance/",
+                                         "use the file name of a guidance page without .md"))
+        for offset, line in enumerate(annotation.body.split("\n")):
+            for match in LAW_LINK_RE.finditer(line):
+                try:
+                    resolve(consolidation, match.group("ref"), today=today)
+                except NotFound as exc:
+                    errors.append(InputError(annotation.path, annotation.body_line + offset,
+                                             f"law link '{match.group('ref')}' does not resolve: {exc}"))
+    return errors

@@ -73,6 +73,14 @@ class Project:
 
         return load_annotations(self.statutes_dir / "act-670" / "annotations", self.root)
 
+    def validate_all(self, today: dt.date) -> None:
+        """Raise InputErrors with every problem `atipsom check` would report."""
+        from .check import check_tree
+
+        errors = check_tree(self.root, today=today)
+        if errors:
+            raise InputErrors(errors)
+
     @property
     def index_dir(self) -> Path:
         return Path(os.environ.get("ATIPSOM_INDEX_DIR", self.root / "var" / "index"))

@@ -1,12 +1,39 @@
-"""Annotations (our commentary on each section), rendered apart from the law text."""
+"""Annotations (our commentary on each section), rendered apart from the law text, as Markdown
+appended to the section page under its own heading."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from .. import urls
+from ..guidance import link_target, rewrite_law_links
+from ..lookup import resolve
+
 
 def annotation_renderer(project, today: dt.date):
-    def render(number: str, version) -> str:
-        return ""
+    def render(number: str, version, page_src: str) -> str:
+        annotation = project.annotations.get(number)
+        if annotation is None:
+            return ""
+        consolidation = project.consolidation
+
+        def target(ref: str):
+            return link_target(resolve(consolidation, ref, today=today), ref)
+
+        body = rewrite_law_links(annotation.body.strip(), page_src, target)
+        guidance = ""
+        if annotation.guidance:
+            import posixpath
+
+            base = posixpath.dirname(page_src)
+            titles = {page.slug: page.title for page in project.guidance}
+            guidance = "\n\n**Guidance that relies on this section:** " + "; ".join(
+                f"[{titles.get(slug, slug)}]({posixpath.relpath(urls.guidance_page(slug), base)})"
+                for slug in annotation.guidance) + "."
+        return ("\n## Commentary {#annotation}\n\n"
+                '<p class="atp-annotation-note"><strong>Our commentary, not law.</strong> It explains the text '
+                "above in plain words and cites the provisions and versions it rests on.</p>\n\n"
+                f"**In short:** {annotation.summary}\n\n{body}{guidance}\n\n"
+                f"*Commentary last reviewed {annotation.reviewed.isoformat() if annotation.reviewed else 'n/a'}.*\n")
 
     return render

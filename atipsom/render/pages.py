@@ -250,10 +250,11 @@ def _version_page(ctx: SiteContext, version: Version, versions: Sequence[Version
                           permalink=urls.section_page(version.number, version.in_force_from)) + "\n")
     if callable(ctx.guidance_box):
         out.append(ctx.guidance_box(version) + "\n")
-    if callable(ctx.annotation_html):
-        out.append(ctx.annotation_html(version.number, version) + "\n")
     out.append(_version_list(ctx, versions, version) + "\n")
     out.append(_status_notes(ctx, version) + "\n")
+    if callable(ctx.annotation_html):
+        page_src = urls.section_page(version.number) if canonical else urls.section_page(version.number, version.in_force_from)
+        out.append(ctx.annotation_html(version.number, version, page_src) + "\n")
     return "".join(out)
 
 
