@@ -1,0 +1,341 @@
+"""The search facade: the only thing the CLI, the HTTP API and the site use.
+
+    engine = SearchEngine.open(Path("var/index"))
+    response = engine.search("s 51(3)(b)", as_at=date(2012, 1, 1), kind="provision")
+
+`search` never raises on the query text: odd input gives an empty or partial answer, with
+`notices` saying what was ignored and `timed_out` when the time limit cut the search short.
+It raises ValueError only for bad parameters (kind, lang), which callers validate first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+import time
+from collections import OrderedDict
+from pathlib import Path
+
+from whoosh import collectors, sorting
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.collectors import TimeLimit
+
+from .documents import KINDS, LANGS, SearchResponse, SearchResult
+from .indexer import current_generation, read_pointer
+from .query import CompiledQuery, ParsedQuery, compile_query, parse_query
+from .schema import EXACT_FIELD, TEXT_FIELDS, english_analyzer, exact_analyzer, malay_analyzer
+from .snippets import make_snippet
+from .synonyms import SynonymMap
+
+DEFAULT_TIME_LIMIT = 1.0  # seconds of matching per query
+MAX_LIMIT = 50
+FILTER_CACHE_SIZE = 64
+_ANALYZERS = {"en": english_analyzer(), "ms": malay_analyzer()}
+_EXACT_ANALYZER = exact_analyzer()
+
+
+class SectionCollector(collectors.ScoredCollector):
+    """Filter, collapse and time limit in one collector: keeps the best-scoring allowed document
+    of each group (one hit per section, see `schema.group_key`), counts the groups, and stops
+    when the deadline passes by raising Whoosh's `TimeLimit`.
+
+    Why not Whoosh's own collectors: `FilterCollector`, `CollapseCollector` and
+    `TimeLimitCollector` each do their work in `collect_matches` and call their child's
+    `collect` directly, so when they are stacked only the outermost one takes effect (a filter
+    around a collapse stops the collapsing; a time limit around a filter lets documents outside
+    the date range through). `TimeLimitCollector` also stops a search with SIGALRM, which Python
+    allows only in the main thread (the HTTP server searches in worker threads), or else with a
+    timer thread per query. This collector checks a monotonic deadline every few matches instead.
+    """
+
+    CHECK_EVERY = 32
+
+    def __init__(self, limit: int, allow: set[int] | None, deadline: float, group_field: str = "group"):
+        super().__init__()
+        self.limit = limit
+        self.allow = allow
+        self.deadline = deadline
+        self.group_facet = sorting.FieldFacet(group_field)
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.keyer = self.group_facet.categorizer(top_searcher)
+        self.best: dict = {}
+
+    def set_subsearcher(self, subsearcher, offset):
+        super().set_subsearcher(subsearcher, offset)
+        self.keyer.set_searcher(subsearcher, offset)
+
+    def collect_matches(self):
+        if time.monotonic() > self.deadline:
+            raise TimeLimit
+        allow, offset, deadline, every = self.allow, self.offset, self.deadline, self.CHECK_EVERY
+        for number, sub_docnum in enumerate(self.matches(), 1):
+            if number % every == 0 and time.monotonic() > deadline:
+                raise TimeLimit
+            if allow is not None and offset + sub_docnum not in allow:
+                continue
+            self.collect(sub_docnum)
+
+    def collect(self, sub_docnum):
+        global_docnum = self.offset + sub_docnum
+        score = self.matcher.score()
+        if self.final_fn:
+            score = self.final_fn(self.top_searcher, global_docnum, score)
+        key = self.keyer.key_for(self.matcher, sub_docnum)
+        current = self.best.get(key)
+        if current is None or score > current[0]:
+            self.best[key] = (score, global_docnum)
+        return 0 - score
+
+    def computes_count(self):
+        return True
+
+    def count(self):
+        return len(self.best)
+
+    def all_ids(self):
+        return [docnum for _, docnum in self.best.values()]
+
+    def results(self):
+        ranked = sorted(self.best.values(), key=lambda item: (-item[0], item[1]))[: self.limit]
+        return self._results(ranked)
+
+
+class SearchEngine:
+    def __init__(self, ix, generation: str, index_dir: Path | None = None, *,
+                 time_limit: float = DEFAULT_TIME_LIMIT, synonyms: SynonymMap | None = None):
+        self._ix = ix
+        self.generation = generation
+        self.index_dir = index_dir
+        self.time_limit = time_limit
+        self.synonyms = synonyms if synonyms is not None else SynonymMap.load()
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._searchers: list = []
+        self._filters: OrderedDict = OrderedDict()
+        self._closed = False
+
+    @classmethod
+    def open(cls, index_dir: Path, *, time_limit: float = DEFAULT_TIME_LIMIT,
+             synonyms: SynonymMap | None = None) -> "SearchEngine":
+        """Open the generation CURRENT points at. Raises `IndexNotFound` if there is none."""
+        path = current_generation(Path(index_dir))
+        ix = windex.open_dir(str(path))
+        return cls(ix, path.name, Path(index_dir), time_limit=time_limit, synonyms=synonyms)
+
+    def is_stale(self) -> bool:
+        """True once a newer build has switched CURRENT away from this engine's generation."""
+        return self.index_dir is not None and read_pointer(self.index_dir) != self.generation
+
+    def doc_count(self) -> int:
+        return self._searcher().doc_count()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            for searcher in self._searchers:
+                try:
+                    searcher.close()
+                except Exception:
+                    pass
+            self._searchers.clear()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- searching ------------------------------------------------------------------------
+
+    def search(self, query: str, *, as_at: dt.date | None = None, kind: str = "all",
+               lang: str | None = None, limit: int = 10) -> SearchResponse:
+        _check_params(kind, lang)
+        deadline = time.monotonic() + self.time_limit
+        as_at = as_at or dt.date.today()
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        parsed = parse_query(query, self.synonyms)
+        notices = list(parsed.notices)
+        if parsed.is_empty:
+            return SearchResponse(query=_echo(query), as_at=as_at, total=0, suggestion=None,
+                                  results=(), notices=tuple(notices))
+        searcher = self._searcher()
+        compiled = compile_query(parsed, searcher.reader(), lang=lang)
+        notices.extend(compiled.notices)
+        allow = self._allowed_docs(searcher, as_at, kind, lang)
+
+        hits, total, timed_out = [], 0, False
+        if compiled.query is not None:
+            hits, total, timed_out = self._collect(searcher, compiled.query, allow, limit, deadline)
+            if total == 0 and not timed_out and compiled.relaxed is not None:
+                hits, total, timed_out = self._collect(searcher, compiled.relaxed, allow, limit, deadline)
+                if total:
+                    notices.append("No document has all the words; showing documents with some of them.")
+        if timed_out:
+            notices.append("The search took too long and was stopped; the results may be incomplete.")
+
+        marks = self._highlight_terms(searcher, compiled)
+        results = tuple(_result(fields, score, marks) for fields, score in hits)
+        return SearchResponse(
+            query=_echo(query), as_at=as_at, total=total,
+            suggestion=self._suggestion(searcher, parsed, compiled),
+            results=results, timed_out=timed_out, notices=tuple(dict.fromkeys(notices)),
+        )
+
+    def similar(self, text: str, *, kind: str, limit: int = 10, as_at: dt.date | None = None,
+                lang: str | None = None) -> list[tuple[str, float]]:
+        """Documents of `kind` whose words are most like `text` (for "related" links): a list of
+        (id, score), best first, one per section or page, in force on `as_at` (default today)."""
+        _check_params(kind, lang)
+        searcher = self._searcher()
+        options = []
+        for fieldname in ("text_en", "text_ms"):
+            try:
+                key_terms = searcher.key_terms_from_text(fieldname, text[:20_000], numterms=12)
+            except Exception:
+                key_terms = []
+            options.extend(wq.Term(fieldname, term, boost=weight) for term, weight in key_terms)
+        if not options:
+            return []
+        allow = self._allowed_docs(searcher, as_at or dt.date.today(), kind, lang)
+        deadline = time.monotonic() + self.time_limit
+        hits, _, _ = self._collect(searcher, wq.Or(options), allow, max(1, min(limit, MAX_LIMIT)), deadline)
+        best: dict[str, float] = {}
+        for fields, score in hits:
+            best[fields["id"]] = max(score, best.get(fields["id"], 0.0))
+        return sorted(best.items(), key=lambda item: -item[1])
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _searcher(self):
+        """One Whoosh searcher per thread (searchers share file handles and are not thread-safe)."""
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            with self._lock:
+                if self._closed:
+                    raise RuntimeError("search engine is closed")
+                searcher = self._ix.searcher()
+                self._searchers.append(searcher)
+            self._local.searcher = searcher
+        return searcher
+
+    def _allowed_docs(self, searcher, as_at: dt.date, kind: str, lang: str | None) -> set[int]:
+        """Document numbers in force on `as_at` (guidance always), of `kind` and `lang`. Cached:
+        readers ask for today's law again and again."""
+        key = (as_at.toordinal(), kind, lang)
+        with self._lock:
+            if key in self._filters:
+                self._filters.move_to_end(key)
+                return self._filters[key]
+        day = as_at.toordinal()
+        parts = [wq.NumericRange("from_n", None, day), wq.NumericRange("to_n", day, None)]
+        if kind != "all":
+            parts.append(wq.Term("kind", kind))
+        if lang:
+            parts.append(wq.Term("lang", lang))
+        docs = set(searcher.docs_for_query(wq.And(parts)))
+        with self._lock:
+            self._filters[key] = docs
+            while len(self._filters) > FILTER_CACHE_SIZE:
+                self._filters.popitem(last=False)
+        return docs
+
+    def _collect(self, searcher, q, allow: set[int], limit: int, deadline: float):
+        if not allow:
+            return [], 0, False
+        collector = SectionCollector(limit, allow, deadline)
+        timed_out = False
+        try:
+            searcher.search_with_collector(q, collector)
+        except TimeLimit:
+            timed_out = True
+        results = collector.results()
+        hits = [(hit.fields(), hit.score) for hit in results]
+        return hits, collector.count(), timed_out
+
+    def _highlight_terms(self, searcher, compiled: CompiledQuery) -> dict[str, tuple[frozenset, frozenset]]:
+        """The words and phrases to mark in snippets, per language and for the unstemmed field,
+        from the positive part of the query.
+
+        (Not `Query.existing_terms`: in Whoosh 2.7.5 its loop variable shadows its `fieldname`
+        argument, so after the first leaf it skips every leaf of another field.)"""
+        if compiled.highlight is None:
+            return {}
+        words: dict[str, set[str]] = {}
+        phrases: dict[str, set[tuple[str, ...]]] = {}
+        reader = searcher.reader()
+        try:
+            for leaf in compiled.highlight.leaves():
+                if isinstance(leaf, wq.Phrase):
+                    phrases.setdefault(leaf.fieldname, set()).add(tuple(leaf.words))
+                    continue
+                for fieldname, text in leaf.expanded_terms(reader, phrases=False):
+                    word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+                    words.setdefault(fieldname, set()).add(word)
+        except Exception:
+            return {}
+        marks = {}
+        for key, fieldnames in [*TEXT_FIELDS.items(), (EXACT_FIELD, [EXACT_FIELD])]:
+            marks[key] = (frozenset().union(*(words.get(f, set()) for f in fieldnames)),
+                          frozenset().union(*(phrases.get(f, set()) for f in fieldnames)))
+        return marks
+
+    def _suggestion(self, searcher, parsed: ParsedQuery, compiled: CompiledQuery) -> str | None:
+        """'Did you mean': the query with each word the index does not know replaced by the
+        closest word it does know (edit distance up to 2, same first letter)."""
+        if not compiled.unknown_words:
+            return None
+        corrector = searcher.reader().corrector(EXACT_FIELD)
+        replacements = {}
+        for word in compiled.unknown_words[:8]:
+            try:
+                options = corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+            except Exception:
+                options = []
+            if options and options[0] != word:
+                replacements[word] = options[0]
+        if not replacements:
+            return None
+        return re.sub(r"\w+", lambda m: replacements.get(m.group(0).lower(), m.group(0)), parsed.text)
+
+
+def _check_params(kind: str, lang: str | None) -> None:
+    if kind != "all" and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}: use all, {', '.join(KINDS)}")
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: use {', '.join(LANGS)}")
+
+
+def _echo(query: object) -> str:
+    text = query if isinstance(query, str) else ""
+    return text[:1000]
+
+
+def _result(fields: dict, score: float, marks: dict[str, tuple[frozenset, frozenset]]) -> SearchResult:
+    lang = fields.get("lang", "en")
+    matchers = []
+    if marks:
+        nothing = (frozenset(), frozenset())
+        matchers = [(_ANALYZERS.get(lang, _EXACT_ANALYZER), *marks.get(lang, nothing)),
+                    (_EXACT_ANALYZER, *marks.get(EXACT_FIELD, nothing))]
+    return SearchResult(
+        id=fields["id"],
+        kind=fields["kind"],
+        section=fields.get("section"),
+        provision=fields.get("provision"),
+        heading=fields.get("heading", ""),
+        lang=lang,
+        in_force_from=_date(fields.get("in_force_from")),
+        in_force_to=_date(fields.get("in_force_to")),
+        url=fields.get("url", ""),
+        score=float(score),
+        snippet=make_snippet(fields.get("text", ""), matchers),
+        unofficial=bool(fields.get("unofficial", False)),
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

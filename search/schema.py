@@ -1,0 +1,152 @@
+"""The Whoosh schema and analyzers for legal text, and the mapping of a `SearchDoc` to fields.
+
+Rules (see docs/search.md):
+
+* No stop words anywhere and no minimum token size: "may", "not", "or", "shall" and the "a"
+  of "(a)" carry legal meaning and must be searchable.
+* English fields are stemmed (Porter), Malay fields use `search.malay.stem_malay`; each
+  language has its own fields, so neither stemmer touches the other language.
+* `exact` holds every word unstemmed, in both languages: it is the lexicon for fuzzy matching,
+  prefix queries (the query parser must not stem a prefix) and spelling suggestions.
+* Citation keys ("51(3)(b)", "26a", "2(child)") are whole keywords in `cite`; the section
+  number is an ID in `sec`; part, kind and lang are IDs usable as filters.
+* Stored fields are lean: what a result line needs, and the plain text once (for snippets).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from whoosh import fields
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter
+
+from .documents import SearchDoc
+from .malay import stem_malay
+
+SCHEMA_VERSION = 1  # bump when the schema or an analyzer changes: forces a full rebuild
+
+NO_DATE_FROM = dt.date.min.toordinal()  # guidance: in force since always
+NO_DATE_TO = dt.date.max.toordinal()  # still in force
+
+TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
+
+
+class MalayStemFilter(Filter):
+    """Whoosh filter around `stem_malay` (runs at index and query time alike)."""
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if not token.stopped:
+                token.text = stem_malay(token.text)
+            yield token
+
+
+def english_analyzer():
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StemFilter()
+
+
+def malay_analyzer():
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | MalayStemFilter()
+
+
+def exact_analyzer():
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
+
+
+# Fields searched for words, by language, with their weights.
+TEXT_FIELDS = {
+    "en": {"heading_en": 2.0, "text_en": 1.0, "context_en": 0.4},
+    "ms": {"heading_ms": 2.0, "text_ms": 1.0, "context_ms": 0.4},
+}
+EXACT_FIELD = "exact"
+EXACT_WEIGHT = 0.3
+
+
+def build_schema() -> fields.Schema:
+    en, ms, exact = english_analyzer(), malay_analyzer(), exact_analyzer()
+    return fields.Schema(
+        key=fields.ID(unique=True, stored=True),
+        id=fields.ID(stored=True),
+        kind=fields.ID(stored=True),
+        lang=fields.ID(stored=True),
+        sec=fields.ID,
+        part=fields.ID(stored=True),
+        group=fields.ID(sortable=True),
+        cite=fields.KEYWORD(commas=True, lowercase=True, scorable=True),
+        heading_en=fields.TEXT(analyzer=en),
+        text_en=fields.TEXT(analyzer=en),
+        context_en=fields.TEXT(analyzer=en),
+        heading_ms=fields.TEXT(analyzer=ms),
+        text_ms=fields.TEXT(analyzer=ms),
+        context_ms=fields.TEXT(analyzer=ms),
+        exact=fields.TEXT(analyzer=exact, phrase=False),
+        # signed=True on purpose: with signed=False, Whoosh 2.7.5's NumericRange with an open
+        # start ([ TO n]) matches every document (tests/test_search_engine.py checks this)
+        from_n=fields.NUMERIC(int, bits=32, signed=True),
+        to_n=fields.NUMERIC(int, bits=32, signed=True),
+        # stored only
+        section=fields.STORED,
+        eid=fields.STORED,
+        provision=fields.STORED,
+        heading=fields.STORED,
+        text=fields.STORED,
+        in_force_from=fields.STORED,
+        in_force_to=fields.STORED,
+        url=fields.STORED,
+        unofficial=fields.STORED,
+    )
+
+
+def group_key(doc: SearchDoc) -> str:
+    """Results are collapsed to one hit per group: per section (and kind and language) for law
+    and annotations, per page for guidance."""
+    if doc.kind == "guidance" or not doc.section:
+        return f"{doc.kind}:{doc.lang}:{doc.id}"
+    return f"{doc.kind}:{doc.lang}:{doc.section.lower()}"
+
+
+def doc_fields(doc: SearchDoc) -> dict:
+    """The field values Whoosh indexes and stores for one document."""
+    lang = doc.lang
+    values = {
+        "key": doc.key,
+        "id": doc.id,
+        "kind": doc.kind,
+        "lang": lang,
+        "group": group_key(doc),
+        f"heading_{lang}": doc.heading,
+        f"text_{lang}": doc.text,
+        f"context_{lang}": doc.context,
+        "exact": " ".join(part for part in (doc.heading, doc.context, doc.text) if part),
+        "from_n": doc.in_force_from.toordinal() if doc.in_force_from else NO_DATE_FROM,
+        "to_n": doc.in_force_to.toordinal() if doc.in_force_to else NO_DATE_TO,
+        "heading": doc.heading,
+        "text": doc.text,
+        "in_force_from": doc.in_force_from.isoformat() if doc.in_force_from else None,
+        "in_force_to": doc.in_force_to.isoformat() if doc.in_force_to else None,
+        "url": doc.url,
+        "unofficial": doc.unofficial,
+    }
+    if doc.section:
+        values["sec"] = doc.section.lower()
+        values["section"] = doc.section
+    if doc.part:
+        values["part"] = doc.part.upper()
+    if doc.eid:
+        values["eid"] = doc.eid
+    if doc.provision:
+        values["provision"] = doc.provision
+    if doc.citations:
+        values["cite"] = ",".join(normalise_key(key) for key in doc.citations)
+    return values
+
+
+def normalise_key(key: str) -> str:
+    """Citation keys are matched case-insensitively and without spaces before brackets:
+    '26A' and '26a' are the same key; '51 (3)' is '51(3)'. Definition terms keep inner spaces."""
+    key = key.strip().lower().replace(",", " ")
+    head, bracket, rest = key.partition("(")
+    return head.strip() + bracket + rest.replace(") (", ")(")
