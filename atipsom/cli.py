@@ -145,6 +145,29 @@ def snapshot(ctx) -> None:
 
 
 @cli.command()
+@click.option("--force", is_flag=True, help="Record text changes even without a source record (maintainers only).")
+@click.pass_context
+def manifest(ctx, force: bool) -> None:
+    """Record the hash of every verbatim text block and its source record in statutes/manifest.yml.
+
+    Refuses when law text changed but its source record did not: add a `corrections` entry first.
+    """
+    from .integrity import write_manifest
+
+    project = _project(ctx)
+    statutes, _ = _load(project)
+    count, refused = write_manifest(statutes, project.statutes_dir, force=force)
+    if refused:
+        for block in refused:
+            click.echo(f"{block.file}:{block.line or 1}:1: law text changed without a source record ({block.key})",
+                       err=True)
+        click.echo("Not recorded: add a `corrections` entry (or the instruction's note) for each change, "
+                   "then run this again.", err=True)
+        sys.exit(2)
+    click.echo(f"manifest: {count} text blocks recorded in statutes/manifest.yml")
+
+
+@cli.command()
 @click.argument("query")
 @click.option("--as-at", "as_at", metavar="YYYY-MM-DD", help="Only text in force on this date (default: today).")
 @click.option("--kind", type=click.Choice(["provision", "guidance", "annotation", "all"]), default="all",
