@@ -53,7 +53,39 @@ def diff_words(old: str, new: str) -> tuple[Segment, ...]:
             segments.append(Segment("del", "".join(a[i1:i2])))
         if tag in ("insert", "replace"):
             segments.append(Segment("ins", "".join(b[j1:j2])))
-    return tuple(_merge(segments))
+    return tuple(_merge(_absorb_spaces(segments)))
+
+
+def _absorb_spaces(segments: list[Segment]) -> list[Segment]:
+    """'empat belas' → 'dua puluh satu' reads as one change, not three: a run of changes separated only
+    by spaces becomes one deletion followed by one insertion."""
+    out: list[Segment] = []
+    i = 0
+    while i < len(segments):
+        if segments[i].op == "same":
+            out.append(segments[i])
+            i += 1
+            continue
+        deleted, inserted = [], []
+        j = i
+        while j < len(segments):
+            segment = segments[j]
+            if segment.op == "del":
+                deleted.append(segment.text)
+            elif segment.op == "ins":
+                inserted.append(segment.text)
+            elif segment.text.strip() == "" and j + 1 < len(segments) and segments[j + 1].op != "same":
+                deleted.append(segment.text)
+                inserted.append(segment.text)
+            else:
+                break
+            j += 1
+        if deleted:
+            out.append(Segment("del", "".join(deleted)))
+        if inserted:
+            out.append(Segment("ins", "".join(inserted)))
+        i = j
+    return out
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
