@@ -66,8 +66,9 @@ def _provision(eid: str, in_force_from: dt.date, in_force_to: dt.date | None, *,
 
 
 def sample_docs() -> list[SearchDoc]:
-    """ss 25, 26A, 44(1), 44(2) (14 then 21 days, English and Malay), 51, 51(3)(a)(i) (two years
-    then three months), 51(3)(b), an annotation and two guidance pages."""
+    """ss 25, 26A, 44 (the section, two versions, with the words of (1) and (2) only), 44(1),
+    44(2) (14 then 21 days, English and Malay), 51, 51(3)(a)(i) (two years then three months),
+    51(3)(b), an annotation and two guidance pages."""
     custody = "Taking a person into temporary custody"
     protection = "Investigation, enquiry and Protection Order"
     docs = [
@@ -75,6 +76,11 @@ def sample_docs() -> list[SearchDoc]:
                    heading="Immunity from criminal prosecution", part="III", text=S25),
         _provision("sec_26A", A1644_IN_FORCE, None, section="26A", citation="26A",
                    heading="Offence of smuggling of migrants", part="IIIA", text=S26A),
+        _provision("sec_44", PART_III_IN_FORCE, A1500_IN_FORCE - DAY, section="44", citation="44",
+                   heading=custody, part="V",
+                   text=f"{custody} (1) {S44_1} (2) {S44_2.format(days='fourteen days')}"),
+        _provision("sec_44", A1500_IN_FORCE, None, section="44", citation="44", heading=custody, part="V",
+                   text=f"{custody} (1) {S44_1} (2) {S44_2.format(days='twenty-one days')}"),
         _provision("sec_44__subsec_1", PART_III_IN_FORCE, None, section="44", citation="44(1)",
                    heading=custody, part="V", text=S44_1),
         _provision("sec_44__subsec_2", PART_III_IN_FORCE, A1500_IN_FORCE - DAY, section="44",
@@ -116,3 +122,10 @@ def sample_docs() -> list[SearchDoc]:
                   url="/guidance/immunity-from-prosecution/"),
     ]
     return docs
+
+
+def build_sample_index(index_dir, docs: list[SearchDoc] | None = None):
+    """Build an index of `sample_docs()` (or `docs`) in `index_dir`; returns the BuildReport."""
+    from .indexer import build_index
+
+    return build_index(sample_docs() if docs is None else docs, index_dir, progress=False)
