@@ -38,8 +38,11 @@ def check_tree(root: Path, *, today: dt.date, shared_sources: Path | None = None
             errors.extend(check_annotations(root, statutes, consolidation, guidance, today=today, require_all=False))
             errors.extend(check_integrity(root, statutes))
             errors.extend(check_sources(statutes, shared_sources))
-        from .facts import check_guidance_facts
+        from .annotations import load_annotations
+        from .facts import check_annotation_facts, check_guidance_facts
 
         errors.extend(check_guidance_facts(root, guidance))
+        errors.extend(check_annotation_facts(root, load_annotations(root / "statutes" / "act-670" / "annotations",
+                                                                     root, [])))
     unique = {(e.path, e.line, e.col, e.message): e for e in errors}
     return sorted(unique.values(), key=lambda e: (e.path, e.line or 0, e.col or 0, e.message))

@@ -75,3 +75,13 @@ def check_guidance_facts(root: Path, guidance) -> list[InputError]:
     for page in guidance:
         errors.extend(check_text_facts(page.path, page.body, page.body_line, root, known, hedges, claims))
     return errors
+
+
+def check_annotation_facts(root: Path, annotations) -> list[InputError]:
+    known = reference_urls(root)
+    hedges, claims = _unverified(root)
+    errors = []
+    for annotation in annotations.values():
+        errors.extend(check_text_facts(annotation.path, annotation.body, annotation.body_line, root, known, hedges,
+                                       claims))
+    return errors
