@@ -235,6 +235,11 @@ KEPT_DEFECTS: tuple[Defect, ...] = (
            "in the bill."),
     Defect("en", "26", "knew or believe to be false",
            "The English bill reads “knew or believe to be false” in subsection (3); kept as in the bill."),
+    Defect("en", "26", "referred to in this section knowing that the information is false",
+           "In subsection (4) the current consolidated text (mylaw-s26) reads “referred to in this section, "
+           "knowing that the information is false”, with a comma after “section” that the bill does not have. "
+           "No amending Act touches s 26, so the comma is either in the Act as enacted or added by a reprint; "
+           "the text of the Act as printed in 2007 was not found, and the bill's words are kept."),
     Defect("en", "30", "any moveable, property, book",
            "The English bill reads “any moveable, property, book” in subsection (2)(a) (comma after “moveable”); "
            "kept as in the bill."),
@@ -322,7 +327,14 @@ SECTION_23_NOTE = (
     "The section-file format cannot number a second list inside one subsection (the ids would repeat), so "
     "that list is kept, verbatim and in both languages, inside the closing words of subsection (2)."
 )
-EXTRA_NOTES = {"23": SECTION_23_NOTE}
+SECTION_10_NOTE = (
+    "The bill heads this section “Establishment of Committees” (arrangement of clauses and clause 10). "
+    "The Act as printed in 2007 (act-2007-print) and the reprints as at 1 November 2014 (reprint-2014) "
+    "and 15 August 2016 (reprint-2016) read “Establishment of committees” in their arrangements of "
+    "sections: the Act differs from the bill here. The bill's heading is kept, as for every section "
+    "as first enacted; the printed body of s 10 was not found."
+)
+EXTRA_NOTES = {"10": SECTION_10_NOTE, "23": SECTION_23_NOTE}
 
 
 # --------------------------------------------------------------------------------------------
