@@ -838,6 +838,51 @@ def test_our_headings_are_those_of_the_printed_arrangements(case, real_consolida
     assert_as_expected(case, difference(case.text, ours, cut=case.cut), case.text, ours)
 
 
+def test_the_reprint_notes_under_s_1_agree_with_our_record_of_the_2010_act(real_statutes, real_consolidation):
+    """mylaw's notes * and ** under s 1 (reprint annotations, not law text) say which provision of
+    A1385 renamed the Act, from when, under which notice, and which provision reads old names as new."""
+    if CASES is None:
+        pytest.skip(SKIP_REASON)
+    raw = (SOURCES / "consolidated/s001.txt").read_text(encoding="utf-8")
+    notes = " ".join(raw.split("*NOTE—", 1)[1].split())
+    renamed = re.search(r"Previously known as the (?P<old>.+? Act \d{4})\. Change in short title vide section "
+                        r"(?P<provision>\d+) of the .+? \[Act (?P<act>A\d+)\] w\.e\.f\. (?P<date>\d+ \w+ \d{4})"
+                        r"–see (?P<notice>P\.U\. \(B\) \d+/\d{4})", notes)
+    construed = re.search(r"be construed as references to the (?P<new>.+? Act \d{4}) and the Council .+? see section "
+                          r"(?P<provision>\d+) of the .+? \[Act (?P<act>A\d+)\]", notes)
+    act = next(a for a in real_statutes.amendments if a.number == renamed["act"])
+    assert act.in_force_from == dt.datetime.strptime(renamed["date"], "%d %B %Y").date()
+    assert act.in_force.notice == renamed["notice"]
+    assert [i for i in act.instructions
+            if i.provision == f"sec_{renamed['provision']}" and i.target == "sec_1__subsec_1"]
+    assert work_version_at(real_consolidation, act.in_force_from - dt.timedelta(days=1)).title["en"] == renamed["old"]
+    assert work_version_at(real_consolidation, TODAY).title["en"] == construed["new"]
+    assert construed["act"] == act.number
+    assert f"sec_{construed['provision']}" in [t.provision for t in act.transitional]
+
+
+def test_dates_on_the_reprint_title_pages_are_ours(real_statutes):
+    """The reprints as at 2014 and 2016 give the dates of Royal Assent and publication and the latest
+    amending Act with the date it came into operation."""
+    if CASES is None:
+        pytest.skip(SKIP_REASON)
+    amending = {a.number: a for a in real_statutes.amendments}
+    for file, latest in (("reprints/reprint-2014-arrangement-excerpt.txt", "A1385"),
+                         ("reprints/online-2016-arrangement-excerpt.txt", "A1500")):
+        text = " ".join((SOURCES / file).read_text(encoding="utf-8").split("ARRANGEMENT OF SECTIONS")[0].split())
+        text = text.replace("…", " ").replace("...", " ")  # the leader dots of the title page
+        text = " ".join(text.split())
+
+        def date_after(words: str) -> dt.date:
+            found = re.search(re.escape(words) + r" (\d{1,2} \w+ \d{4})", text)
+            return dt.datetime.strptime(found[1], "%d %B %Y").date()
+
+        assert date_after("Date of Royal Assent") == real_statutes.work.assent.date, file
+        assert date_after("Date of publication in the Gazette") == real_statutes.work.gazette.date, file
+        assert f"Latest amendment made by Act {latest} which came into operation on" in text, file
+        assert date_after("into operation on") == amending[latest].in_force_from, file
+
+
 # The number of provisions (and headings) compared, per source. A change in a parser that loses
 # or gains provisions shows here.
 COUNTS = {
