@@ -16,7 +16,9 @@ tests compare them, provision by provision, with the texts that were NOT used to
   amending provision's operation and words against our encoded instruction, and each provision
   it inserts against the instruction's text;
 * the headings in the arrangements of sections of the printed Act (2007) and of the reprints as
-  at 1 November 2014 and 15 August 2016.
+  at 1 November 2014 and 15 August 2016;
+* dates: the commencement bracket under the long title, the reprint notes under s 1 (A1385) and
+  the reprint title pages (assent, Gazette, latest amending Act and its date).
 
 Both sides are compared after one normalisation (whitespace, quotes, dashes); the source side is
 first cleaned of the artefacts listed in `clean_page` (each rule says which artefact it removes).
