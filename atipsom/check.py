@@ -35,7 +35,7 @@ def check_tree(root: Path, *, today: dt.date, shared_sources: Path | None = None
             from .integrity import check_integrity
             from .provenance import check_sources
 
-            errors.extend(check_annotations(root, statutes, consolidation, guidance, today=today, require_all=False))
+            errors.extend(check_annotations(root, statutes, consolidation, guidance, today=today))
             errors.extend(check_integrity(root, statutes))
             errors.extend(check_sources(statutes, shared_sources))
         from .annotations import load_annotations
