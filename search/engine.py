@@ -24,8 +24,9 @@ from whoosh.collectors import TimeLimit
 
 from .documents import KINDS, LANGS, SearchResponse, SearchResult
 from .indexer import current_generation, read_pointer
-from .query import CompiledQuery, ParsedQuery, compile_query, parse_query
-from .schema import EXACT_FIELD, TEXT_FIELDS, english_analyzer, exact_analyzer, malay_analyzer
+from .query import CompiledQuery, ParsedQuery, Union, compile_query, parse_query
+from .schema import (EXACT_FIELD, PAIR_SEPARATOR, PAIRS_FIELDS, TEXT_FIELDS, english_analyzer, exact_analyzer,
+                     malay_analyzer)
 from .snippets import make_snippet
 from .synonyms import SynonymMap
 
@@ -34,6 +35,7 @@ MAX_LIMIT = 50
 FILTER_CACHE_SIZE = 64
 _ANALYZERS = {"en": english_analyzer(), "ms": malay_analyzer()}
 _EXACT_ANALYZER = exact_analyzer()
+PAIR_FIELD_LANGS = {field: lang for lang, field in PAIRS_FIELDS.items()}
 
 
 class SectionCollector(collectors.ScoredCollector):
@@ -202,7 +204,7 @@ class SearchEngine:
             return []
         allow = self._allowed_docs(searcher, as_at or dt.date.today(), kind, lang)
         deadline = time.monotonic() + self.time_limit
-        hits, _, _ = self._collect(searcher, wq.Or(options), allow, max(1, min(limit, MAX_LIMIT)), deadline)
+        hits, _, _ = self._collect(searcher, Union(options), allow, max(1, min(limit, MAX_LIMIT)), deadline)
         best: dict[str, float] = {}
         for fields, score in hits:
             best[fields["id"]] = max(score, best.get(fields["id"], 0.0))
@@ -231,12 +233,13 @@ class SearchEngine:
                 self._filters.move_to_end(key)
                 return self._filters[key]
         day = as_at.toordinal()
-        parts = [wq.NumericRange("from_n", None, day), wq.NumericRange("to_n", day, None)]
+        reader = searcher.reader()
+        docs = _docs_with_value(reader, "from_n", lambda start: start <= day)
+        docs &= _docs_with_value(reader, "to_n", lambda end: end >= day)
         if kind != "all":
-            parts.append(wq.Term("kind", kind))
+            docs &= _docs_with_value(reader, "kind", lambda value: value == kind)
         if lang:
-            parts.append(wq.Term("lang", lang))
-        docs = set(searcher.docs_for_query(wq.And(parts)))
+            docs &= _docs_with_value(reader, "lang", lambda value: value == lang)
         with self._lock:
             self._filters[key] = docs
             while len(self._filters) > FILTER_CACHE_SIZE:
@@ -274,11 +277,15 @@ class SearchEngine:
                     continue
                 for fieldname, text in leaf.expanded_terms(reader, phrases=False):
                     word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
-                    words.setdefault(fieldname, set()).add(word)
+                    if fieldname in PAIR_FIELD_LANGS:  # a word pair of a phrase: mark it as a phrase
+                        phrases.setdefault(fieldname, set()).add(tuple(word.split(PAIR_SEPARATOR)))
+                    else:
+                        words.setdefault(fieldname, set()).add(word)
         except Exception:
             return {}
         marks = {}
         for key, fieldnames in [*TEXT_FIELDS.items(), (EXACT_FIELD, [EXACT_FIELD])]:
+            fieldnames = [*fieldnames, PAIRS_FIELDS[key]] if key in PAIRS_FIELDS else fieldnames
             marks[key] = (frozenset().union(*(words.get(f, set()) for f in fieldnames)),
                           frozenset().union(*(phrases.get(f, set()) for f in fieldnames)))
         return marks
@@ -300,6 +307,17 @@ class SearchEngine:
         if not replacements:
             return None
         return re.sub(r"\w+", lambda m: replacements.get(m.group(0).lower(), m.group(0)), parsed.text)
+
+
+def _docs_with_value(reader, fieldname: str, keep) -> set[int]:
+    """Document numbers whose value in `fieldname` passes `keep`, read from the term lists (a
+    few distinct dates, kinds and languages, each with its posting list)."""
+    field = reader.schema[fieldname]
+    docs: set[int] = set()
+    for term in field.sortable_terms(reader, fieldname):
+        if keep(field.from_bytes(term)):
+            docs.update(reader.postings(fieldname, term).all_ids())
+    return docs
 
 
 def _check_params(kind: str, lang: str | None) -> None:

@@ -42,7 +42,7 @@ CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 LOCK = ".lock"
 INCREMENTAL_MAX_SHARE = 0.3
-WRITER_LIMIT_MB = 128
+WRITER_LIMIT_MB = 512
 _GENERATION_RE = re.compile(r"^\d{8}T\d{6}-\d{6}-\d+$")
 
 

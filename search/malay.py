@@ -18,6 +18,8 @@ share it; it never hides the exact word (the unstemmed `exact` field still has i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 MIN_STEM = 4
 
 # Words that look affixed but are roots or technical terms; stemming them would collide with
@@ -39,6 +41,7 @@ _DERIVATIONAL = ("kan", "an", "i")
 _VOWELS = frozenset("aeiou")
 
 
+@lru_cache(maxsize=100_000)
 def stem_malay(word: str) -> str:
     """The stem of one lower-case Malay word (see the module docstring for the rules)."""
     if len(word) <= MIN_STEM or not word.isalpha() or not word.isascii() or word in PROTECTED:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from whoosh import query as wq
 
 from .citations import Citation, find_citations
-from .schema import EXACT_FIELD, EXACT_WEIGHT, TEXT_FIELDS, exact_analyzer
+from .schema import EXACT_FIELD, PAIR_SEPARATOR, PAIRS_FIELDS, TEXT_FIELDS, exact_analyzer
 from .synonyms import SynonymMap
 
 MAX_QUERY_CHARS = 500
@@ -455,6 +455,14 @@ def without_negations(node: Node | None) -> Node | None:
 # -- compiling to Whoosh --------------------------------------------------------------------
 
 
+class Union(wq.Or):
+    """Whoosh's Or, always as a tree of union matchers. (On indexes under 5,000 documents Whoosh
+    otherwise pre-loads every OR into a 2,048-slot score array, which costs more than it saves
+    for our many small ORs: measured 2-3 times slower on the test index.)"""
+
+    matcher_type = wq.Or.DEFAULT_MATCHER
+
+
 @dataclass
 class _Compiler:
     reader: object
@@ -481,7 +489,7 @@ class _Compiler:
             for alternative in node.alternatives:
                 q = self.phrase(alternative)
                 if q is not None:
-                    options.append(wq.Or([q], boost=SYNONYM_WEIGHT))
+                    options.append(Union([q], boost=SYNONYM_WEIGHT))
             return _or(options)
         if isinstance(node, Not):
             child = self.node(node.child)
@@ -508,7 +516,6 @@ class _Compiler:
         for lang in self.langs:
             for fieldname, weight in TEXT_FIELDS[lang].items():
                 options.append(_field_query(self.reader, fieldname, word.text, weight))
-        options.append(_field_query(self.reader, EXACT_FIELD, word.text, EXACT_WEIGHT))
         known = (EXACT_FIELD, word.text) in self.reader
         if word.fuzzy:
             options.append(self.fuzzy(word.text, word.fuzzy))
@@ -527,7 +534,7 @@ class _Compiler:
                 if len(words) > MAX_FUZZY_TERMS:
                     words = sorted(words, key=lambda w: -self.reader.doc_frequency(EXACT_FIELD, w))
                     words = words[:MAX_FUZZY_TERMS]
-                return wq.Or([wq.Term(EXACT_FIELD, w, boost=FUZZY_WEIGHT) for w in words])
+                return Union([wq.Term(EXACT_FIELD, w, boost=FUZZY_WEIGHT) for w in words])
         return None
 
     def prefix(self, text: str) -> wq.Query | None:
@@ -539,16 +546,28 @@ class _Compiler:
             terms.append(term.decode("utf-8") if isinstance(term, bytes) else term)
         if not terms:
             return None
-        return wq.Or([wq.Term(EXACT_FIELD, t) for t in terms])
+        return Union([wq.Term(EXACT_FIELD, t) for t in terms])
 
     def phrase(self, words: tuple[str, ...]) -> wq.Query | None:
+        """Per language: the phrase in a heading (positions checked), or all its adjacent word
+        pairs in the text (see schema.pairs_analyzer). A one-word phrase is a word."""
+        if len(words) == 1:
+            return self.word(Word(words[0]))
         text = " ".join(words)
         options = []
         for lang in self.langs:
-            for fieldname, weight in TEXT_FIELDS[lang].items():
-                options.append(_field_query(self.reader, fieldname, text, weight))
-        if len(words) == 1:
-            options.append(_field_query(self.reader, EXACT_FIELD, text, EXACT_WEIGHT))
+            fields = TEXT_FIELDS[lang]
+            heading_field, text_field = list(fields)[:2]
+            options.append(_field_query(self.reader, heading_field, text, fields[heading_field]))
+            tokens = [t.text for t in self.reader.schema[text_field].analyzer(text, mode="query")]
+            if len(tokens) == 1:
+                options.append(_field_query(self.reader, text_field, text, fields[text_field]))
+                continue
+            pairs_field = PAIRS_FIELDS[lang]
+            pairs = list(dict.fromkeys(a + PAIR_SEPARATOR + b for a, b in zip(tokens, tokens[1:])))
+            if pairs and all((pairs_field, pair) in self.reader for pair in pairs):
+                terms = [wq.Term(pairs_field, pair) for pair in pairs]
+                options.append(terms[0] if len(terms) == 1 else wq.And(terms))
         return _or(options)
 
 
@@ -561,9 +580,11 @@ def _terms_within(reader, text: str, distance: int) -> set[str]:
 
 
 def _field_query(reader, fieldname: str, text: str, weight: float) -> wq.Query | None:
+    """The word (or words) in one field, or None if the field has no such word: a query for a
+    term the index lacks only costs time."""
     analyzer = reader.schema[fieldname].analyzer
     tokens = [t.text for t in analyzer(text, mode="query")]
-    if not tokens:
+    if not tokens or any((fieldname, token) not in reader for token in tokens):
         return None
     if len(tokens) == 1:
         return wq.Term(fieldname, tokens[0], boost=weight)
@@ -574,7 +595,7 @@ def _or(options: list[wq.Query | None]) -> wq.Query | None:
     options = [o for o in options if o is not None and o is not wq.NullQuery]
     if not options:
         return None
-    return options[0] if len(options) == 1 else wq.Or(options)
+    return options[0] if len(options) == 1 else Union(options)
 
 
 def citation_query(citation: Citation) -> wq.Query:
@@ -587,7 +608,7 @@ def citation_query(citation: Citation) -> wq.Query:
     if not citation.term:
         options.append(wq.ConstantScoreQuery(wq.Prefix("cite", key + "("), CITE_CHILD_SCORE))
     options.append(wq.ConstantScoreQuery(wq.Term("sec", citation.section.lower()), CITE_SECTION_SCORE))
-    return wq.Or(options)
+    return Union(options)
 
 
 def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None) -> CompiledQuery:
@@ -616,7 +637,7 @@ def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None) -> Co
     def assemble(main: wq.Query | None) -> wq.Query | None:
         parts = [q for q in [main, *cite_qs] if q is not None]
         if parts:
-            combined = parts[0] if len(parts) == 1 else wq.Or(parts)
+            combined = parts[0] if len(parts) == 1 else Union(parts)
         elif positive is None and (restrictions or negative_q is not None):
             combined = wq.Every()
         else:

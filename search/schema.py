@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime as dt
 
 from whoosh import fields
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import BiWordFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter
 
 from .documents import SearchDoc
 from .malay import stem_malay
 
-SCHEMA_VERSION = 1  # bump when the schema or an analyzer changes: forces a full rebuild
+SCHEMA_VERSION = 2  # bump when the schema or an analyzer changes: forces a full rebuild
 
 NO_DATE_FROM = dt.date.min.toordinal()  # guidance: in force since always
 NO_DATE_TO = dt.date.max.toordinal()  # still in force
@@ -56,13 +56,23 @@ def exact_analyzer():
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
 
 
+def pairs_analyzer(stemmed):
+    """Adjacent word pairs ("place of", "of refug") of a language's stemmed words: phrases are
+    matched as all their pairs, a term intersection, instead of Whoosh's position-by-position
+    phrase check (100 times slower on common phrases)."""
+    return stemmed | BiWordFilter(sep=PAIR_SEPARATOR)
+
+
+PAIR_SEPARATOR = " "
+
+
 # Fields searched for words, by language, with their weights.
 TEXT_FIELDS = {
     "en": {"heading_en": 2.0, "text_en": 1.0, "context_en": 0.4},
     "ms": {"heading_ms": 2.0, "text_ms": 1.0, "context_ms": 0.4},
 }
+PAIRS_FIELDS = {"en": "pairs_en", "ms": "pairs_ms"}
 EXACT_FIELD = "exact"
-EXACT_WEIGHT = 0.3
 
 
 def build_schema() -> fields.Schema:
@@ -82,9 +92,12 @@ def build_schema() -> fields.Schema:
         heading_ms=fields.TEXT(analyzer=ms),
         text_ms=fields.TEXT(analyzer=ms),
         context_ms=fields.TEXT(analyzer=ms),
+        pairs_en=fields.TEXT(analyzer=pairs_analyzer(english_analyzer()), phrase=False),
+        pairs_ms=fields.TEXT(analyzer=pairs_analyzer(malay_analyzer()), phrase=False),
         exact=fields.TEXT(analyzer=exact, phrase=False),
         # signed=True on purpose: with signed=False, Whoosh 2.7.5's NumericRange with an open
-        # start ([ TO n]) matches every document (tests/test_search_engine.py checks this)
+        # start ([ TO n]) matches every document (tests/test_search_engine.py checks this).
+        # The engine reads these by their full-precision terms, not with NumericRange.
         from_n=fields.NUMERIC(int, bits=32, signed=True),
         to_n=fields.NUMERIC(int, bits=32, signed=True),
         # stored only
@@ -117,10 +130,12 @@ def doc_fields(doc: SearchDoc) -> dict:
         "kind": doc.kind,
         "lang": lang,
         "group": group_key(doc),
-        f"heading_{lang}": doc.heading,
         f"text_{lang}": doc.text,
         f"context_{lang}": doc.context,
-        "exact": " ".join(part for part in (doc.heading, doc.context, doc.text) if part),
+        f"pairs_{lang}": doc.text,
+        # the words as written, for fuzzy, prefix and spelling (the context is left out: those
+        # words are the ancestors' own text, indexed on the ancestors)
+        "exact": doc.heading + " " + doc.text if carries_heading(doc) else doc.text,
         "from_n": doc.in_force_from.toordinal() if doc.in_force_from else NO_DATE_FROM,
         "to_n": doc.in_force_to.toordinal() if doc.in_force_to else NO_DATE_TO,
         "heading": doc.heading,
@@ -130,6 +145,8 @@ def doc_fields(doc: SearchDoc) -> dict:
         "url": doc.url,
         "unofficial": doc.unofficial,
     }
+    if carries_heading(doc):
+        values[f"heading_{lang}"] = doc.heading
     if doc.section:
         values["sec"] = doc.section.lower()
         values["section"] = doc.section
@@ -142,6 +159,14 @@ def doc_fields(doc: SearchDoc) -> dict:
     if doc.citations:
         values["cite"] = ",".join(normalise_key(key) for key in doc.citations)
     return values
+
+
+def carries_heading(doc: SearchDoc) -> bool:
+    """The heading is searchable on the section itself, guidance and notes, not repeated on
+    every subsection and paragraph (they share the section's heading: indexing it on each
+    would make every provision of the section match a heading word, for nothing, since one
+    hit per section is shown and the section's own document already has the heading)."""
+    return doc.kind != "provision" or not doc.eid or "__" not in doc.eid
 
 
 def normalise_key(key: str) -> str:
