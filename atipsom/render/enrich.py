@@ -1,17 +1,331 @@
-"""Enrichment of law text: defined terms and cross-references, per version (issue: reader experience).
+"""Enrichment of law text, per version: defined terms and cross-references as HTML.
 
-For now it only escapes; `enricher_for(consolidation)` returns a function per version.
+`enricher_for(consolidation)` returns an `Enrichment`: called with a version (and, on a page of the
+whole Act as at a date, that date) it gives the `Enricher` that `render_law` passes every string of
+law text through; `definitions_block(html, date)` gives the "Definitions used in this version" block
+that holds the definitions the marked terms point to (`aria-describedby`).
+
+Point in time: a version page reads the law as it stood on the version's first day: the definitions
+of s 2 then in force (`terms.glossary_at`) and, for each reference, the version of the target section
+then in force. A page of the whole Act as at a date reads everything as at that date. A reference to
+a section not yet in force on that day links the version that first brought it into force and says so.
+
+Links are `page_href` placeholders, except references inside the version being read, which are plain
+`#eid` anchors (the same version is shown on its own page, on the current-version page and on the
+pages of the whole Act, all with the same anchors). A reference whose provision does not exist in the
+target version links the section; one whose section does not exist is not linked. Never a dead link.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .. import ids, urls
 from ..amend import Consolidation
-from ..model import Version
-from .law import Enricher, plain
+from ..model import LANGS, NOT_AVAILABLE, Provision, Version, is_available
+from ..terms import Definition, Glossary, TermHit, find_terms, glossary_at
+from ..timeline import format_date, version_at
+from ..xrefs import External, Reference, find_references, resolve_in
+from .html import esc, page_href
+from .law import LANG_LABEL, Enricher
+
+TERM_ID_RE = re.compile(r'aria-describedby="def-(?P<lang>en|ms)-(?P<key>[^"]+)"')
 
 
-def enricher_for(consolidation: Consolidation):
-    def for_version(version: Version) -> Enricher:
-        return plain
+def term_id(lang: str, key: str) -> str:
+    return f"def-{lang}-{key}"
 
-    return for_version
+
+@dataclass(frozen=True)
+class Reading:
+    """What one string of law text is read against: the section being read and the date."""
+
+    consolidation: Consolidation
+    number: str
+    date: dt.date
+    glossary: Glossary
+    as_at_dates: tuple[dt.date, ...]
+    own_titles: tuple[str, ...]
+    mark_terms: bool = True
+
+    @property
+    def version(self) -> Version | None:
+        return version_at(self.consolidation.versions.get(self.number, ()), self.date)
+
+
+# --- one string of law text ------------------------------------------------------------------------------
+
+def enrich_text(text: str, lang: str, eid: str, reading: Reading) -> str:
+    """Law text as HTML: escaped, with cross-references linked, other laws marked and defined terms marked."""
+    if not text or text == NOT_AVAILABLE:
+        return esc(text)
+    pieces: list[tuple[int, int, str]] = []
+    references = find_references(text, lang, reading.own_titles)
+    for ref in references:
+        words = text[ref.start:ref.end]
+        if isinstance(ref, External):
+            pieces.append((ref.start, ref.end,
+                           f'<span class="atp-extref" title="{esc(ref.title)}">{esc(words)}</span>'))
+            continue
+        target = reference_target(ref, lang, eid, reading)
+        if target is None:
+            continue
+        href, title, later = target
+        klass = "atp-xref atp-xref--later" if later else "atp-xref"
+        pieces.append((ref.start, ref.end, f'<a class="{klass}" href="{esc(href)}" title="{esc(title)}">{esc(words)}</a>'))
+    if reading.mark_terms:
+        protected = [(ref.start, ref.end) for ref in references]
+        for hit in find_terms(text, lang, eid, reading.glossary, protected):
+            pieces.append((hit.start, hit.end, _term_html(text[hit.start:hit.end], lang, hit)))
+    pieces.sort()
+    out, position = [], 0
+    for start, end, html in pieces:
+        if start < position:
+            continue
+        out.append(esc(text[position:start]))
+        out.append(html)
+        position = end
+    out.append(esc(text[position:]))
+    return "".join(out)
+
+
+def _term_html(words: str, lang: str, hit: TermHit) -> str:
+    return (f'<span class="atp-term" tabindex="0" aria-describedby="{term_id(lang, hit.definition.key)}">'
+            f"{esc(words)}</span>")
+
+
+def reference_target(ref: Reference, lang: str, eid: str, reading: Reading) -> tuple[str, str, bool] | None:
+    """(href, title, not yet in force) for a reference, or None where nothing can be linked."""
+    if ref.kind == "part":
+        return _part_target(ref, lang, reading)
+    current = reading.version
+    number = ref.section or reading.number
+    versions = reading.consolidation.versions.get(number, ())
+    target = version_at(versions, reading.date)
+    later = False
+    if target is None:
+        target = next((v for v in versions if v.in_force_from > reading.date), None)
+        later = target is not None
+    if target is None or target.change == "repealed":
+        return None
+    root = target.body.get(lang) or next(iter(target.body.values()), None)
+    if root is None:
+        return None
+    here = eid if (current is not None and target is current) else target.eid
+    node = resolve_in(root, here, ref)
+    same_version = current is not None and target is current
+    if same_version:
+        if node is None or node.kind == "section":
+            return None
+        return f"#{node.eid}", _title(node.eid, lang, target, reading, later), False
+    if ref.section is None:
+        return None
+    page = urls.section_page(number, target.in_force_from)
+    if node is None or node.kind == "section":
+        return page_href(page), _title(target.eid, lang, target, reading, later), later
+    return page_href(page, node.eid), _title(node.eid, lang, target, reading, later), later
+
+
+def _title(eid: str, lang: str, target: Version, reading: Reading, later: bool) -> str:
+    cite = ids.format_eid_citation(eid, lang)
+    if lang == "ms":
+        if later:
+            return (f"{cite}: belum berkuat kuasa pada {format_date(reading.date, 'ms')}; "
+                    f"berkuat kuasa mulai {format_date(target.in_force_from, 'ms')}")
+        return f"{cite}, versi berkuat kuasa mulai {format_date(target.in_force_from, 'ms')}"
+    if later:
+        return (f"{cite}: not yet in force on {format_date(reading.date)}; "
+                f"in force from {format_date(target.in_force_from)}")
+    return f"{cite}, version in force from {format_date(target.in_force_from)}"
+
+
+def _part_target(ref: Reference, lang: str, reading: Reading) -> tuple[str, str, bool] | None:
+    number = ref.part
+    if number == "this":
+        version = reading.version
+        if version is None:
+            return None
+        number = version.part
+    work_version = None
+    for candidate in reading.consolidation.work_versions:
+        if candidate.in_force_from <= reading.date:
+            work_version = candidate
+    if work_version is None or not any(p.number == number for p in work_version.parts):
+        return None
+    page_date = max((d for d in reading.as_at_dates if d <= reading.date), default=None)
+    if page_date is None:
+        return None
+    word = "Bahagian" if lang == "ms" else "Part"
+    title = (f"{word} {number}, Akta seperti pada {format_date(page_date, 'ms')}" if lang == "ms"
+             else f"{word} {number}, the Act as at {format_date(page_date)}")
+    return page_href(urls.as_at_page(page_date), f"part_{number}"), title, False
+
+
+# --- the site-facing object ------------------------------------------------------------------------------
+
+def as_at_dates(consolidation: Consolidation) -> tuple[dt.date, ...]:
+    """The dates that have a page of the whole Act: commencements and amendments (as `pages.point_in_time_dates`)."""
+    dates = {wv.in_force_from for wv in consolidation.work_versions}
+    dates |= {versions[0].in_force_from for versions in consolidation.versions.values()
+              if versions and versions[0].change == "original"}
+    return tuple(sorted(dates))
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    """Enrichers per version, the definitions block, and the glossary of each date (computed once)."""
+
+    consolidation: Consolidation
+    own_titles: tuple[str, ...] = field(init=False)  # the Act's short titles: never "another law"
+    dates: tuple[dt.date, ...] = field(init=False)  # dates with a page of the whole Act
+    _glossaries: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        titles = {title for wv in self.consolidation.work_versions for title in wv.title.values() if title}
+        object.__setattr__(self, "own_titles", tuple(sorted(titles, key=len, reverse=True)))
+        object.__setattr__(self, "dates", as_at_dates(self.consolidation))
+
+    def glossary(self, date: dt.date) -> Glossary:
+        if date not in self._glossaries:
+            self._glossaries[date] = glossary_at(self.consolidation.versions, date)
+        return self._glossaries[date]
+
+    def reading(self, number: str, date: dt.date, mark_terms: bool = True) -> Reading:
+        return Reading(self.consolidation, number, date, self.glossary(date), self.dates, self.own_titles,
+                       mark_terms)
+
+    def __call__(self, version: Version, as_at: dt.date | None = None) -> Enricher:
+        reading = self.reading(version.number, as_at or version.in_force_from)
+
+        def enrich(text: str, lang: str, eid: str) -> str:
+            return enrich_text(text, lang, eid, reading)
+
+        return enrich
+
+    def definitions_block(self, html: str, date: dt.date, *, until: dt.date | None = None,
+                          whole_act: bool = False) -> str:
+        """The definitions that the terms marked in `html` point to, as in force on `date`."""
+        return definitions_block(html, self.glossary(date), self, until=until, whole_act=whole_act)
+
+
+def enricher_for(consolidation: Consolidation) -> Enrichment:
+    return Enrichment(consolidation)
+
+
+# --- the "Definitions used in this version" block ----------------------------------------------------------
+
+def used_definitions(html: str, glossary: Glossary) -> list[Definition]:
+    keys = {match.group("key") for match in TERM_ID_RE.finditer(html)}
+    return [d for d in glossary.definitions if d.key in keys]
+
+
+def definitions_block(html: str, glossary: Glossary, enrichment: Enrichment, *, until: dt.date | None = None,
+                      whole_act: bool = False) -> str:
+    used = used_definitions(html, glossary)
+    if not used:
+        return ""
+    date = glossary.date
+    heading = "Definitions used on this page" if whole_act else "Definitions used in this version"
+    out = ['<section class="atp-defs" aria-labelledby="definitions">',
+           f'<h2 id="definitions">{heading}</h2>',
+           f'<p class="atp-defs__intro">The words marked with a dotted underline in the text are defined. These are '
+           f"the definitions in force on {esc(format_date(date))}, as the Act gives them. Hover over, tap or focus "
+           f"a marked word to read its definition.</p>"]
+    out.append(_later_changes_note(used, glossary, enrichment, until) if not whole_act else "")
+    out.append('<dl class="atp-defs__list">')
+    for definition in used:
+        out.append(_definition_html(definition, glossary, enrichment))
+    out.append("</dl></section>")
+    return "\n".join(part for part in out if part)
+
+
+def _source_link(definition: Definition, lang: str = "en") -> str:
+    page = urls.section_page(definition.section, definition.section_from)
+    cite = ids.format_eid_citation(definition.key, lang)
+    if definition.section == "2":
+        cite = "seksyen 2" if lang == "ms" else "s 2"
+    return f'<a href="{esc(page_href(page, definition.key))}">{esc(cite)}</a>'
+
+
+def _definition_html(definition: Definition, glossary: Glossary, enrichment: Enrichment) -> str:
+    names = []
+    for lang in LANGS:
+        terms = definition.terms.get(lang) or ()
+        if terms:
+            names.append(f'<span lang="{lang}">' + " / ".join(f"“{esc(t)}”" for t in terms) + "</span>")
+    head = " · ".join(names) or esc(definition.key)
+    out = [f'<div class="atp-def"><dt>{head} <small>({_source_link(definition)})</small></dt>']
+    for lang in LANGS:
+        out.append(f'<dd lang="{lang}" id="{term_id(lang, definition.key)}">'
+                   f"{_definition_text(definition, lang, glossary, enrichment)}</dd>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _definition_text(definition: Definition, lang: str, glossary: Glossary, enrichment: Enrichment) -> str:
+    label = f'<span class="atp-sr">{LANG_LABEL[lang]}: </span>'
+    node = definition.nodes.get(lang)
+    if node is not None and is_available(node.text):
+        reading = enrichment.reading(definition.section, glossary.date, mark_terms=False)
+        return label + _provision_html(node, lang, reading)
+    other = "ms" if lang == "en" else "en"
+    date = format_date(definition.section_from, lang)
+    cite = _source_link(definition, lang)
+    if lang == "ms":
+        note = (f"<em>Teks bahasa Melayu takrif ini ({cite}, versi berkuat kuasa mulai {esc(date)}) tidak terdapat "
+                f"dalam mana-mana sumber.</em>")
+    else:
+        note = (f"<em>The English text of this definition ({cite}, version in force from {esc(date)}) is not "
+                f"available in any source.</em>")
+    other_node = definition.nodes.get(other)
+    if other_node is not None and is_available(other_node.text):
+        reading = enrichment.reading(definition.section, glossary.date, mark_terms=False)
+        lead = "Teks bahasa Inggeris:" if lang == "ms" else "The Malay text reads:"
+        note += f' {lead} <span lang="{other}">{_provision_html(other_node, other, reading)}</span>'
+    return label + note
+
+
+def _provision_html(node: Provision, lang: str, reading: Reading) -> str:
+    text = enrich_text(node.text, lang, node.eid, reading) if is_available(node.text) else \
+        f"<em>{esc('[not available]')}</em>"
+    if not node.children and node.wrapup is None:
+        return text
+    items = "".join(f'<li><span class="atp-num">{esc(child.num or "")}</span> {_provision_html(child, lang, reading)}</li>'
+                    for child in node.children)
+    wrapup = f" {enrich_text(node.wrapup, lang, node.eid, reading)}" if node.wrapup else ""
+    return f'{text}<ul class="atp-defs__items">{items}</ul>{wrapup}'
+
+
+def _later_changes_note(used: Sequence[Definition], glossary: Glossary, enrichment: Enrichment,
+                        until: dt.date | None) -> str:
+    """Where s 2 changed a definition used here while this version was still in force."""
+    notes = []
+    history = enrichment.consolidation.versions.get("2", ())
+    for previous, later in zip(history, history[1:]):
+        if later.in_force_from <= glossary.date or (until is not None and later.in_force_from > until):
+            continue
+        changed = []
+        for definition in used:
+            if definition.section != "2":
+                continue
+            for lang in LANGS:
+                before = previous.body[lang].find(definition.key) if lang in previous.body else None
+                after = later.body[lang].find(definition.key) if lang in later.body else None
+                if _words(before) != _words(after):
+                    terms = definition.terms.get("en") or definition.terms.get("ms") or (definition.key,)
+                    changed.append(f"“{esc(terms[0])}”")
+                    break
+        if changed:
+            page = urls.section_page("2", later.in_force_from)
+            notes.append(f"<p class=\"atp-defs__later\">While this version was in force, an amendment to section 2 "
+                         f"in force from {esc(format_date(later.in_force_from))} changed or removed the definition"
+                         f"{'s' if len(changed) > 1 else ''} of {', '.join(changed)}: see "
+                         f'<a href="{esc(page_href(page))}">section 2 from {esc(format_date(later.in_force_from))}</a>.</p>')
+    return "\n".join(notes)
+
+
+def _words(node: Provision | None) -> tuple[str, ...] | None:
+    return tuple(node.texts()) if node is not None else None

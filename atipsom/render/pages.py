@@ -71,8 +71,15 @@ class SiteContext:
     repo_edit_base: str = ""
     extra: dict = field(default_factory=dict)
 
-    def enricher(self, version: Version) -> Enricher:
-        return self.enrich_for(version) if callable(self.enrich_for) else plain
+    def enricher(self, version: Version, as_at: dt.date | None = None) -> Enricher:
+        if not callable(self.enrich_for):
+            return plain
+        return self.enrich_for(version, as_at) if as_at else self.enrich_for(version)
+
+    def definitions(self, html: str, date: dt.date, **options) -> str:
+        """The "Definitions used in this version" block for the terms marked in `html` (render/enrich.py)."""
+        block = getattr(self.enrich_for, "definitions_block", None)
+        return block(html, date, **options) if callable(block) else ""
 
     def act(self, act_id: str) -> AmendingAct | None:
         return next((a for a in self.amendments if a.id == act_id), None)
@@ -245,9 +252,10 @@ def _version_page(ctx: SiteContext, version: Version, versions: Sequence[Version
                '<button type="button" data-show="both" aria-pressed="true">Both</button>'
                '<button type="button" data-show="en" aria-pressed="false">English</button>'
                '<button type="button" data-show="ms" aria-pressed="false">Bahasa Malaysia</button></div>\n')
-    out.append(render_law(version, enrich=ctx.enricher(version),
-                          title=_work_at(ctx, version.in_force_from).title,
-                          permalink=urls.section_page(version.number, version.in_force_from)) + "\n")
+    law = render_law(version, enrich=ctx.enricher(version), title=_work_at(ctx, version.in_force_from).title,
+                     permalink=urls.section_page(version.number, version.in_force_from))
+    out.append(law + "\n")
+    out.append(ctx.definitions(law, version.in_force_from, until=version.in_force_to) + "\n")
     if callable(ctx.guidance_box):
         out.append(ctx.guidance_box(version) + "\n")
     out.append(_version_list(ctx, versions, version) + "\n")
@@ -407,8 +415,9 @@ def as_at_page(ctx: SiteContext, date: dt.date, next_date: dt.date | None) -> Pa
             out.append('<p class="atp-facts">' + link(urls.section_page(number, version.in_force_from),
                                                        f"Version in force from {format_date(version.in_force_from)}")
                        + "</p>\n\n")
-            out.append(render_law(version, enrich=ctx.enricher(version), heading_level=0, title=work_version.title,
+            out.append(render_law(version, enrich=ctx.enricher(version, date), heading_level=0, title=work_version.title,
                                   permalink=urls.section_page(number, version.in_force_from)) + "\n\n")
+    out.append(ctx.definitions("".join(out), date, whole_act=True) + "\n")
     return Page(urls.as_at_page(date), "".join(out), edit_path="statutes/act-670/work.md")
 
 
