@@ -271,15 +271,18 @@ class SearchEngine:
         phrases: dict[str, set[tuple[str, ...]]] = {}
         reader = searcher.reader()
         try:
-            for leaf in compiled.highlight.leaves():
-                if isinstance(leaf, wq.Phrase):
-                    phrases.setdefault(leaf.fieldname, set()).add(tuple(leaf.words))
-                    continue
-                for fieldname, text in leaf.expanded_terms(reader, phrases=False):
-                    word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
-                    if fieldname in PAIR_FIELD_LANGS:  # a word pair of a phrase: mark it as a phrase
-                        phrases.setdefault(fieldname, set()).add(tuple(word.split(PAIR_SEPARATOR)))
-                    else:
+            for node in _highlight_nodes(compiled.highlight):
+                if isinstance(node, wq.Phrase):
+                    phrases.setdefault(node.fieldname, set()).add(tuple(node.words))
+                elif isinstance(node, wq.And):  # a phrase as word pairs: mark the whole phrase
+                    pairs = [leaf.text.split(PAIR_SEPARATOR) for leaf in node.subqueries]
+                    phrase = tuple(pairs[0] + [pair[-1] for pair in pairs[1:]])
+                    phrases.setdefault(node.subqueries[0].fieldname, set()).add(phrase)
+                elif isinstance(node, wq.Term) and node.fieldname in PAIR_FIELD_LANGS:
+                    phrases.setdefault(node.fieldname, set()).add(tuple(node.text.split(PAIR_SEPARATOR)))
+                else:
+                    for fieldname, text in node.expanded_terms(reader, phrases=False):
+                        word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
                         words.setdefault(fieldname, set()).add(word)
         except Exception:
             return {}
@@ -307,6 +310,20 @@ class SearchEngine:
         if not replacements:
             return None
         return re.sub(r"\w+", lambda m: replacements.get(m.group(0).lower(), m.group(0)), parsed.text)
+
+
+def _highlight_nodes(q):
+    """The leaves of a query, except that a phrase matched as word pairs (an And of terms of a
+    pairs field) is one node."""
+    if isinstance(q, wq.And) and q.subqueries and all(
+            isinstance(sub, wq.Term) and sub.fieldname in PAIR_FIELD_LANGS
+            for sub in q.subqueries if not isinstance(sub, wq.Phrase)):
+        yield wq.And([sub for sub in q.subqueries if not isinstance(sub, wq.Phrase)])
+    elif q.is_leaf():
+        yield q
+    else:
+        for child in q.children():
+            yield from _highlight_nodes(child)
 
 
 def _docs_with_value(reader, fieldname: str, keep) -> set[int]:

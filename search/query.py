@@ -43,6 +43,7 @@ MAX_PREFIX_TERMS = 200
 MIN_PREFIX_CHARS = 3
 MIN_AUTO_FUZZY_CHARS = 4
 MAX_FUZZY_TERMS = 50
+PHRASE_CHECK_MAX_CANDIDATES = 1000
 
 CITE_EXACT_SCORE = 100.0
 CITE_CHILD_SCORE = 60.0
@@ -566,7 +567,14 @@ class _Compiler:
             pairs_field = PAIRS_FIELDS[lang]
             pairs = list(dict.fromkeys(a + PAIR_SEPARATOR + b for a, b in zip(tokens, tokens[1:])))
             if pairs and all((pairs_field, pair) in self.reader for pair in pairs):
-                terms = [wq.Term(pairs_field, pair) for pair in pairs]
+                terms: list[wq.Query] = [wq.Term(pairs_field, pair) for pair in pairs]
+                candidates = min(self.reader.doc_frequency(pairs_field, pair) for pair in pairs)
+                if len(tokens) > 2 and candidates <= PHRASE_CHECK_MAX_CANDIDATES:
+                    # the pairs find the candidates fast; the positions confirm that the words
+                    # stand together ("permission to move freely and to work" has both pairs of
+                    # "permission to work" but not the phrase). Past that many candidates the
+                    # check costs more than the time limit allows, and the pairs alone decide.
+                    terms.append(wq.Phrase(text_field, tokens, boost=0.0))
                 options.append(terms[0] if len(terms) == 1 else wq.And(terms))
         return _or(options)
 

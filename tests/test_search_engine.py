@@ -4,6 +4,7 @@ an annotation and two guidance pages)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -227,3 +228,15 @@ def test_unsigned_numeric_ranges_stay_avoided():
 
     assert matches(signed=True) == 1
     assert matches(signed=False) == 3
+
+
+def test_documents_with_empty_or_one_word_text_are_indexed(tmp_path):
+    base = sample_docs()[0]
+    empty = dataclasses.replace(base, id="act-670/sec_3@2008-02-28", section="3", eid="sec_3", text="",
+                                citations=("3",), provision="s 3")
+    one_word = dataclasses.replace(base, id="act-670/sec_4@2008-02-28", section="4", eid="sec_4", text="Repealed.",
+                                   citations=("4",), provision="s 4")
+    build_sample_index(tmp_path, [empty, one_word])
+    with SearchEngine.open(tmp_path) as engine:
+        assert engine.search("s 3", as_at=IN_2016).results[0].provision == "s 3"
+        assert engine.search("repealed", as_at=IN_2016).results[0].provision == "s 4"
