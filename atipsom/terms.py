@@ -43,8 +43,10 @@ How words are matched
   “Sessions Court”, “Magistrate’s Court”, “Mahkamah Sesyen”, “Mahkamah Majistret”; “the Minister charged
   with the responsibility for women, family and community development”, “any other relevant Minister”,
   “Menteri bagi Kementerian …”; and Malay “ditetapkan” where it means “fixed” or “specified” rather than
-  the defined “prescribed” (“ditetapkan oleh Mahkamah”, “tarikh yang ditetapkan”). The English text is
-  the guide to these choices: in each case it uses other words than the defined term.
+  the defined “prescribed” (“ditetapkan oleh Mahkamah”, “tarikh yang ditetapkan”); and Malay “memberikan
+  seseorang tempat perlindungan” (giving a person shelter, s 26H(2)), which is not the defined “place of
+  refuge”. The English text is the guide to these choices: in each case it uses other words than the
+  defined term (s 22(2), the English twin of s 26H(2), says “shelter”).
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ CONTEXT_EXCLUSIONS: Mapping[tuple[str, str], tuple[str | None, str | None]] = {
     ("en", "Minister"): (r"\brelevant\s+$", r"^\s+charged with\b"),
     ("ms", "Menteri"): (None, r"^\s+(?:yang dipertanggungkan|berkaitan|bagi Kementerian)\b"),
     ("ms", "ditetapkan"): (r"\btarikh yang\s+$", r"^\s+oleh\b"),
+    ("ms", "tempat perlindungan"): (r"\bseseorang\s+$", None),
 }
 _EXCLUSIONS = {key: (re.compile(before) if before else None, re.compile(after) if after else None)
                for key, (before, after) in CONTEXT_EXCLUSIONS.items()}

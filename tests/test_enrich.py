@@ -297,6 +297,8 @@ def test_malay_text_marks_malay_terms_and_skips_other_meanings(enrichment):
     assert 'def-en-sec_2__def_minister">Minister</span> charged' not in law
     law, _ = _page(enrichment, "66A", enrichment.consolidation.versions["66A"][-1].in_force_from)
     assert ">ditetapkan</span> oleh Mahkamah" not in law
+    law, _ = _page(enrichment, "26H", D2010, as_at=dt.date(2024, 1, 1))  # “place of refuge” is defined by then
+    assert "memberikan seseorang tempat perlindungan, makanan" in law  # shelter, not a place of refuge
 
 
 def test_section_definitions_apply_only_in_their_section(enrichment):
@@ -315,6 +317,13 @@ def test_english_definition_not_in_any_source_says_so_in_the_tooltip(enrichment)
     english = re.search(r'<dd lang="en" id="def-en-sec_2__def_trafficking-in-persons">(.*?)</dd>', block).group(1)
     assert "is not available in any source" in english
     assert "pemerdagangan orang" in english  # the Malay text, which is available
+
+
+def test_a_reference_that_names_nothing_in_its_text_is_not_linked_by_guess(enrichment):
+    # s 54(3): English “paragraph (1)(a)”, Malay “perenggan (a)”, and s 54(3) has no paragraph (a) of its own
+    law, _ = _page(enrichment, "54", D2008)
+    assert '#sec_54__subsec_1__para_a" title="s 54(1)(a)' in law
+    assert "Walau apa pun perenggan (a), " in law
 
 
 def test_place_of_refuge_is_marked_only_once_s_2_defines_it(enrichment):

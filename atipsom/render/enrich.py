@@ -229,11 +229,11 @@ def definitions_block(html: str, glossary: Glossary, enrichment: Enrichment, *, 
         return ""
     date = glossary.date
     heading = "Definitions used on this page" if whole_act else "Definitions used in this version"
-    out = ['<section class="atp-defs" aria-labelledby="definitions">',
+    out = ['<section class="atp-defs" aria-labelledby="definitions" data-search-exclude>',
            f'<h2 id="definitions">{heading}</h2>',
            f'<p class="atp-defs__intro">The words marked with a dotted underline in the text are defined. These are '
            f"the definitions in force on {esc(format_date(date))}, as the Act gives them. Hover over, tap or focus "
-           f"a marked word to read its definition.</p>"]
+           f"a marked word to read its definition; press Enter on it to come here.</p>"]
     out.append(_later_changes_note(used, glossary, enrichment, until) if not whole_act else "")
     out.append('<dl class="atp-defs__list">')
     for definition in used:

@@ -167,7 +167,19 @@
       var t = e.target.closest(".atp-term");
       if (t) { e.preventDefault(); show(t); } else if (!e.target.closest(".atp-tip")) { hide(); }
     });
-    document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hide(); } });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { hide(); return; }
+      // Enter on a marked term goes to its definition in the "Definitions used" block (links there work)
+      var t = e.key === "Enter" && e.target.closest && e.target.closest(".atp-term");
+      var id = t && t.getAttribute("aria-describedby");
+      var definition = id && document.getElementById(id);
+      if (definition) {
+        e.preventDefault(); hide();
+        window.location.hash = id;
+        definition.setAttribute("tabindex", "-1");
+        definition.focus();
+      }
+    });
   }
 
   function init() {
