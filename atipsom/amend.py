@@ -212,8 +212,10 @@ def _snapshot(work_id: str, section: _SectionState, date: dt.date, change: str,
 
 # --- applying one instruction ---------------------------------------------------------------------
 
-def _fail(instruction: Instruction, message: str, hint: str = "") -> AmendmentError:
-    return AmendmentError(instruction.path, instruction.line,
+def _fail(instruction: Instruction, message: str, hint: str = "", lang: str | None = None) -> AmendmentError:
+    """An error on the instruction's line, or on the line of its words in `lang` when given."""
+    line = (instruction.payload.get(lang) or {}).get("__line__") if lang else None
+    return AmendmentError(instruction.path, line or instruction.line,
                           f"{instruction.citation} ({instruction.op} {instruction.target or ''}): {message}".replace(" )", ")"),
                           hint)
 
@@ -407,16 +409,18 @@ def _edit_words(words: str, payload: Mapping, instruction: Instruction, lang: st
 def _choose(matches, occurrence, instruction, lang, needle, where):
     if not matches:
         raise _fail(instruction, f"words {needle!r} not found in {where} ({lang})",
-                    "copy the words exactly as the text reads before this amendment (quotes, dashes, spaces)")
+                    "copy the words exactly as the text reads just before this amendment, quotes, dashes and spaces "
+                    "included", lang)
     if occurrence == "all":
         return matches
     if isinstance(occurrence, int):
         if occurrence > len(matches):
-            raise _fail(instruction, f"occurrence {occurrence} of {needle!r} asked for, found {len(matches)} in {where} ({lang})")
+            raise _fail(instruction, f"occurrence {occurrence} of {needle!r} asked for, found {len(matches)} in {where} ({lang})",
+                        "", lang)
         return [matches[occurrence - 1]]
     if len(matches) > 1:
         raise _fail(instruction, f"words {needle!r} found {len(matches)} times in {where} ({lang}), once was meant",
-                    "narrow the target to the provision that holds the words, or add occurrence: <n> or all")
+                    "narrow the target to the provision that holds the words, or add occurrence: <n> or all", lang)
     return matches
 
 

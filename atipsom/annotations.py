@@ -38,6 +38,8 @@ class Annotation:
     body: str
     path: str
     body_line: int = 1
+    related_lines: tuple[int, ...] = ()  # the line of each entry of `related`, for error messages
+    guidance_line: int = 1  # the line of the `guidance` key
 
     @property
     def title(self) -> str:
@@ -77,6 +79,8 @@ def load_annotation(path: Path, root: Path, errors: list[InputError]) -> Annotat
         number=number, summary=reader.str("summary"), related=tuple(reader.strings("related")),
         guidance=tuple(reader.strings("guidance")), reviewed=reader.date("reviewed"), body=document.body,
         path=shown, body_line=document.body_line,
+        related_lines=tuple(getattr(reader.raw("related"), "item_lines", []) or ()),
+        guidance_line=reader.line("guidance"),
     )
     if len(errors) > before:
         return None
@@ -101,14 +105,18 @@ def check_annotations(root: Path, statutes, consolidation, guidance, *, today: d
             errors.append(InputError(annotation.path, 1, f"annotation for section {number}, which does not exist",
                                      "name the file after an existing section"))
             continue
-        for ref in annotation.related:
+        lines = annotation.related_lines
+        for index, ref in enumerate(annotation.related):
             try:
                 resolve(consolidation, ref, today=today)
             except NotFound as exc:
-                errors.append(InputError(annotation.path, 1, f"related: '{ref}' does not resolve: {exc}"))
+                errors.append(InputError(annotation.path, lines[index] if index < len(lines) else 1,
+                                         f"related: '{ref}' does not resolve: {exc}",
+                                         "name a provision that exists, e.g. act-670/sec_51__subsec_3"))
         for slug in annotation.guidance:
             if slug not in slugs:
-                errors.append(InputError(annotation.path, 1, f"guidance: no page '{slug}' in docs/guidance/",
+                errors.append(InputError(annotation.path, annotation.guidance_line,
+                                         f"guidance: no page '{slug}' in docs/guidance/",
                                          "use the file name of a guidance page without .md"))
         for offset, line in enumerate(annotation.body.split("\n")):
             for match in LAW_LINK_RE.finditer(line):
@@ -116,5 +124,7 @@ def check_annotations(root: Path, statutes, consolidation, guidance, *, today: d
                     resolve(consolidation, match.group("ref"), today=today)
                 except NotFound as exc:
                     errors.append(InputError(annotation.path, annotation.body_line + offset,
-                                             f"law link '{match.group('ref')}' does not resolve: {exc}"))
+                                             f"law link '{match.group('ref')}' does not resolve: {exc}",
+                                             "link a provision that exists in the version named, e.g. "
+                                             "law:act-670/sec_44__subsec_2:2012-06-01", match.start("ref") - 3))
     return errors

@@ -79,7 +79,8 @@ def parse_body(
         if not raw.strip():
             continue
         if "\t" in raw:
-            raise InputError(path, lineno, "tab character in law text", "indent list items with two spaces per level")
+            raise InputError(path, lineno, "tab character in law text", "indent list items with two spaces per level",
+                             raw.index("\t") + 1)
         if raw.rstrip() != raw:
             raw = raw.rstrip()
         item = _ITEM_RE.match(raw)

@@ -100,6 +100,8 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
             hint = "each key may appear once; remove or rename one of them"
         elif "impossible date" in problem:
             hint = "write a real date as YYYY-MM-DD"
+        elif "mapping values are not allowed" in problem:
+            hint = "a value that contains ': ' must be in quotes, e.g. en: \"Taking: a person\""
         else:
             hint = "check the quoting and indentation of this line"
         return _raise(InputError(path, line, f"malformed front matter: {problem}", hint, col))
@@ -121,22 +123,36 @@ class Document:
     body_line: int  # line number of the body's first line
 
 
-def read_document(raw: bytes, path: str, *, require_front_matter: bool = True) -> Document:
-    """Decode and split a file; every way it can be broken is an `InputError`."""
+def decode_text(raw: bytes, path: str) -> str:
+    """The text of a file a contributor edits: UTF-8, not binary, not huge; a BOM and CRLF line ends are accepted."""
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(path, None, f"file is too large ({len(raw):,} bytes)",
+        raise InputError(path, 1, f"file is too large ({len(raw):,} bytes)",
                          f"statute and guidance files are under {MAX_FILE_BYTES:,} bytes; split it or remove pasted data")
     if b"\x00" in raw:
-        raise InputError(path, None, "file is binary, not text", "save it as UTF-8 Markdown")
+        line, col = _position(raw, raw.index(b"\x00"))
+        raise InputError(path, line, "file is binary, not text (it contains a NUL byte)",
+                         "save it as UTF-8 Markdown or YAML; images and PDFs do not belong here", col)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line, col = _position(raw, exc.start)
         raise InputError(path, line, f"file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                         "save the file as UTF-8") from None
+                         "save the file as UTF-8; the byte is probably a quote or dash from a Windows code page",
+                         col) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """(line, column) of a byte offset, 1-based; the column counts characters."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+
+
+def read_document(raw: bytes, path: str, *, require_front_matter: bool = True) -> Document:
+    """Decode and split a file; every way it can be broken is an `InputError`."""
+    text = decode_text(raw, path)
     if not text.strip():
         raise InputError(path, 1, "file is empty", "a statute or guidance file starts with '---' front matter")
     if not text.startswith("---\n"):
@@ -148,14 +164,19 @@ def read_document(raw: bytes, path: str, *, require_front_matter: bool = True) -
         if text.endswith("\n---"):
             end = len(text) - 4
         else:
-            raise InputError(path, 1, "front matter is not closed", "add a line '---' after the last YAML key")
+            heading = next((i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("#")), None)
+            where = f", before line {heading} ({text.split(chr(10))[heading - 1].strip()!r})" if heading else ""
+            raise InputError(path, 1, "front matter is not closed: no line '---' after the YAML keys",
+                             f"add a line '---' after the last YAML key{where}")
     yaml_text = text[4:end + 1]
     meta = load_yaml(yaml_text, path, first_line=2)
     if meta is None:
         meta = LineDict()
         meta.line, meta.key_lines = 2, {}
     if not isinstance(meta, dict):
-        raise InputError(path, 2, "front matter must be a mapping of keys to values", "write 'key: value' lines")
+        kind = "a list" if isinstance(meta, list) else f"a single {type(meta).__name__} value"
+        raise InputError(path, 2, f"front matter must be a mapping of keys to values, not {kind}",
+                         "write 'key: value' lines, without a leading '- '")
     body_start = end + 5
     body_line = text[:body_start].count("\n") + 1
     return Document(path, meta, text[body_start:], body_line)

@@ -54,7 +54,8 @@ def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> Guid
     title = reader.str("title")
     summary = reader.str("summary", required=not index)
     cites = reader.strings("cites", required=not index)
-    for cite, line in zip(cites, getattr(reader.raw("cites"), "item_lines", []) or [reader.line("cites")] * len(cites)):
+    cite_lines = tuple(getattr(reader.raw("cites"), "item_lines", []) or [reader.line("cites")] * len(cites))
+    for cite, line in zip(cites, cite_lines):
         try:
             ids.parse_ref(cite)
         except ValueError as exc:
@@ -68,7 +69,7 @@ def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> Guid
         return None
     return GuidancePage(slug=path.stem, title=title, summary=summary, audience=tuple(reader.strings("audience")),
                         cites=tuple(cites), question=question, reviewed=reviewed, body=document.body, path=shown,
-                        body_line=document.body_line)
+                        body_line=document.body_line, cite_lines=cite_lines)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def law_links(page: GuidancePage, consolidation: Consolidation, today: dt.date,
             except NotFound as exc:
                 errors.append(InputError(page.path, lineno, f"law link '{ref}' does not resolve: {exc}",
                                          "link a provision that exists in the version named, e.g. "
-                                         "law:act-670/sec_44__subsec_2:2012-06-01"))
+                                         "law:act-670/sec_44__subsec_2:2012-06-01", match.start("ref") - 3))
                 continue
             links.append(LawLink(ref, lineno, resolved))
     return links
@@ -105,12 +106,14 @@ def law_links(page: GuidancePage, consolidation: Consolidation, today: dt.date,
 def resolve_cites(page: GuidancePage, consolidation: Consolidation, today: dt.date,
                   errors: list[InputError]) -> list[tuple[str, Resolved]]:
     out = []
-    for cite in page.cites:
+    lines = page.cite_lines if len(page.cite_lines) == len(page.cites) else (1,) * len(page.cites)
+    for cite, line in zip(page.cites, lines):
         try:
             out.append((cite, resolve(consolidation, cite, today=today)))
         except NotFound as exc:
-            errors.append(InputError(page.path, 1, f"cites: '{cite}' does not resolve: {exc}",
-                                     "cite a provision that exists in the version named"))
+            errors.append(InputError(page.path, line, f"cites: '{cite}' does not resolve: {exc}",
+                                     "cite a provision that exists in the version named, e.g. "
+                                     "act-670/sec_44__subsec_2:2012-06-01"))
     return out
 
 

@@ -125,12 +125,13 @@ def check_integrity(root: Path, statutes) -> list[InputError]:
     unsourced, sourced, removed, added = changes(statutes, statutes_dir)
     errors = []
     for block in unsourced:
+        line, what = _first_change(statutes_dir, statutes, block)
         errors.append(InputError(
-            block.file, block.line,
-            f"law text changed without a source record ({block.key}, from {block.source})",
+            block.file, line or block.line,
+            f"law text changed without a source record ({block.key}, from {block.source}){what}",
             "law text changes only with its source: if this corrects a transcription, add a `corrections` entry "
-            "{lang, source_reads, we_read, reason} to this file (for amending words, say why in the instruction's "
-            "`note` or `en_source`), citing the source locator; then run `atipsom manifest`"))
+            "{lang, source_reads, we_read, reason} to this file citing the source locator, or for amending words "
+            "say why in the instruction's `note` or `en_source`; then run `atipsom manifest`"))
     for block in sourced:
         errors.append(InputError("statutes/manifest.yml", None,
                                  f"manifest is stale for {block.key} (its text and source record changed)",
@@ -142,6 +143,39 @@ def check_integrity(root: Path, statutes) -> list[InputError]:
         errors.append(InputError("statutes/manifest.yml", None, f"manifest lists {key}, which no longer exists",
                                  "run `atipsom manifest` and commit it with the change"))
     return errors
+
+
+def _first_change(statutes_dir: Path, statutes, block: Block) -> tuple[int | None, str]:
+    """Where a section's text differs from its committed as-enacted snapshot: (line, ": s 44(2) differs …").
+
+    The manifest keeps only hashes; the committed snapshot keeps the words, so it can show which provision
+    changed. (None, "") when it cannot tell (no snapshot, an amending Act, or the heading changed).
+    """
+    from . import ids
+    from .body import parse_body, split_languages
+
+    key, _, lang = block.key.partition("#")
+    if not key.startswith("act-670/sec_"):
+        return None, ""
+    number = key.removeprefix("act-670/sec_")
+    section = statutes.sections.get(number)
+    versions = sorted((statutes_dir / "consolidated" / "act-670" / f"sec_{number}").glob("*.md"))
+    if section is None or lang not in section.body or not versions:
+        return None, ""
+    try:
+        text = versions[0].read_text(encoding="utf-8")
+        body = text.split("\n---\n", 1)[1]
+        blocks = split_languages(body, path=str(versions[0]), first_line=1)
+        recorded = parse_body(blocks[lang][0], root_eid=f"sec_{number}", root_num=number)
+    except (OSError, IndexError, KeyError, InputError):
+        return None, ""
+    old = {p.eid: (p.text, p.wrapup) for p in recorded.walk()}
+    for provision in section.body[lang].walk():
+        if old.get(provision.eid) != (provision.text, provision.wrapup):
+            where = ids.format_eid_citation(provision.eid) if provision.num or provision.kind == "section" \
+                else provision.eid
+            return provision.line, f": {where} differs from the recorded text"
+    return None, ""
 
 
 def write_manifest(statutes, statutes_dir: Path, *, force: bool = False) -> tuple[int, list[Block]]:

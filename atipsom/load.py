@@ -6,6 +6,7 @@ Every problem in every file is collected; `load_statutes` raises `InputErrors` w
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -13,7 +14,7 @@ from typing import Mapping
 from . import ids
 from .body import parse_body, split_languages
 from .errors import InputError, InputErrors, display_path
-from .frontmatter import LineDict, load_yaml, read_document
+from .frontmatter import LineDict, decode_text, load_yaml, read_document
 from .model import (
     CERTAINTIES,
     LANGS,
@@ -55,6 +56,19 @@ OPS = {
     "substitute_long_title": (False, (), ("text",), ("text",)),
 }
 WORD_OPS = ("substitute_words", "insert_words", "delete_words")
+# words a contributor may reach for, and the op the format uses for them
+OP_SYNONYMS = {"replace": "substitute", "amend": "substitute", "add": "insert", "remove": "delete", "repeal": "delete"}
+
+
+def _op_hint(op) -> str:
+    """'replace_words' -> "did you mean 'substitute_words'?" (empty for a known op or no op)."""
+    if not isinstance(op, str) or op in OPS:
+        return ""
+    verb, _, rest = op.partition("_")
+    guess = f"{OP_SYNONYMS.get(verb, verb)}_{rest}" if rest else ""
+    if guess not in OPS:
+        guess = next(iter(difflib.get_close_matches(op, OPS, n=1)), "")
+    return (f"did you mean '{guess}'? " if guess else "") + "the operations are listed in statutes/README.md"
 INSTRUCTION_KEYS = ("provision", "op", "target", "lang", "field", "en", "ms", "en_source", "note", "occurrence",
                     "after", "into", "section", "part", "num", "conflict")
 
@@ -114,10 +128,7 @@ def load_sources(path: Path, root: Path, errors: list[InputError]) -> dict[str, 
         errors.append(InputError(shown, None, f"cannot read file: {exc.strerror}"))
         return {}
     try:
-        data = load_yaml(raw.decode("utf-8"), shown)
-    except UnicodeDecodeError:
-        errors.append(InputError(shown, None, "file is not UTF-8", "save the file as UTF-8"))
-        return {}
+        data = load_yaml(decode_text(raw, shown), shown)
     except InputError as exc:
         errors.append(exc)
         return {}
@@ -146,7 +157,8 @@ def load_sources(path: Path, root: Path, errors: list[InputError]) -> dict[str, 
 
 
 def _source_ref(reader: Reader, lang: str, sources: Mapping[str, Source]) -> SourceRef | None:
-    sub = reader.sub(lang)
+    sub = reader.sub(lang, hint=f"every law text names its source: add {lang}: {{ref: <an id in statutes/sources.yml>, "
+                                "locator: \"<where in that source, e.g. cl. 25>\"}")
     if sub is None:
         return None
     sub.only(("ref", "locator", "note"))
@@ -199,11 +211,19 @@ def load_work(path: Path, root: Path, errors: list[InputError], sources: Mapping
                 certainty=sub.str("certainty", choices=CERTAINTIES), source=sub.str("source"),
                 note=sub.str("note", required=False)))
     parts = []
+    part_of: dict[str, str] = {}
     for item, line in items_of(reader, "parts"):
         sub = Reader(item, document.path, errors, "parts[]", line)
         sub.only(("part", "heading", "sections"))
-        parts.append(Part(number=sub.quoted_number("part"), heading=sub.per_lang("heading"),
-                          sections=tuple(sub.strings("sections", required=True))))
+        part = Part(number=sub.quoted_number("part"), heading=sub.per_lang("heading"),
+                    sections=tuple(sub.strings("sections", required=True)))
+        for number in part.sections:
+            if number in part_of:
+                sub.error(sub.line("sections"), f"section {number} is listed twice in the arrangement: in Part "
+                          f"{part_of[number]} and in Part {part.number}",
+                          "each section belongs to one Part; remove it from the wrong one")
+            part_of.setdefault(number, part.number)
+        parts.append(part)
     bill = reader.sub("bill")
     if bill:
         bill.only(("number", "source"))
@@ -243,8 +263,8 @@ def _bodies(document, root_eid: str, root_kind: str, errors: list[InputError],
         if lang not in blocks:
             errors.append(InputError(document.path, document.body_line,
                                      f"no '## {'English' if lang == 'en' else 'Bahasa Malaysia'}' block",
-                                     "every law text has an English and a Malay block "
-                                     "(write {not available} for text no source gives)"))
+                                     "every law text has an English and a Malay block; where no source gives "
+                                     "a text, write {not available} as its text"))
             continue
         text, first_line = blocks[lang]
         try:
@@ -252,7 +272,40 @@ def _bodies(document, root_eid: str, root_kind: str, errors: list[InputError],
                                       path=document.path, first_line=first_line)
         except InputError as exc:
             errors.append(exc)
+    if len(bodies) == len(LANGS):
+        problem = misalignment(bodies["en"], bodies["ms"], document.path)
+        if problem:
+            errors.append(problem)
     return bodies
+
+
+ALIGN_HINT = ("the English and Malay texts have the same provisions in the same order; where no source gives a "
+              "provision's text in one language, keep the provision and write {not available} as its text")
+
+
+def misalignment(en: Provision, ms: Provision, path: str) -> InputError | None:
+    """The first provision that one language has and the other does not, on its line (None if they align)."""
+    for en_child, ms_child in zip(en.children, ms.children):
+        if en_child.eid != ms_child.eid:
+            return InputError(path, ms_child.line,
+                              f"English and Malay texts do not align: the Malay text has {_describe(ms_child)} "
+                              f"where the English text has {_describe(en_child)} (line {en_child.line})", ALIGN_HINT)
+        deeper = misalignment(en_child, ms_child, path)
+        if deeper:
+            return deeper
+    if len(en.children) != len(ms.children):
+        extra, lang, other = ((en.children[len(ms.children)], "English", "Malay") if len(en.children) > len(ms.children)
+                              else (ms.children[len(en.children)], "Malay", "English"))
+        return InputError(path, extra.line, f"English and Malay texts do not align: the {lang} text has "
+                          f"{_describe(extra)}, which the {other} text does not have", ALIGN_HINT)
+    return None
+
+
+def _describe(provision: Provision) -> str:
+    segment = provision.eid.rsplit("__", 1)[-1]
+    if provision.num:
+        return ids.format_eid_citation(provision.eid)
+    return f"{{#{segment}}} in {ids.format_eid_citation(provision.eid)}" if "__" in provision.eid else f"{{#{segment}}}"
 
 
 # --- sections -------------------------------------------------------------------------------------
@@ -292,8 +345,14 @@ def load_section(path: Path, root: Path, errors: list[InputError], sources: Mapp
         reader.error(reader.line("id"), f"id '{section_id}' does not match section \"{number}\"",
                      f"write id: {expected_id}")
     if number and path.stem != f"sec_{number}":
-        reader.error(reader.line("section"), f"file name {path.name} does not match section \"{number}\"",
-                     f"rename the file to sec_{number}.md")
+        if (path.parent / f"sec_{number}.md").is_file():
+            reader.error(reader.line("section"), f"duplicate section {number}: sec_{number}.md already holds "
+                         f"section \"{number}\", and so does {path.name}",
+                         "delete this copy, or give it its own section number in 'section:' and 'id:' and name "
+                         "the file after it")
+        else:
+            reader.error(reader.line("section"), f"file name {path.name} does not match section \"{number}\"",
+                         f"rename the file to sec_{number}.md")
     source_reader = reader.sub("source")
     source = {}
     if source_reader:
@@ -434,7 +493,7 @@ def _instruction(item, line: int, index: int, act_id: str, path: str, errors: li
             ids.split_eid(provision)
         except ValueError as exc:
             sub.error(sub.line("provision"), str(exc), "write the amending provision as an eId, e.g. sec_3__para_b")
-    op = sub.str("op", choices=OPS)
+    op = sub.str("op", choices=OPS, hint=_op_hint(sub.raw("op")))
     if not op:
         return None
     needs_target, extra_keys, payload_keys, required_payload = OPS[op]

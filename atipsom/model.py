@@ -332,6 +332,7 @@ class GuidancePage:
     body: str
     path: str
     body_line: int = 1
+    cite_lines: tuple[int, ...] = ()  # the line of each entry of `cites`, for error messages
 
     @property
     def id(self) -> str:

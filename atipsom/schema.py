@@ -70,8 +70,9 @@ class Reader:
         if choices is not None:
             choices = list(choices)
             if value not in choices:
+                close = difflib.get_close_matches(value, choices, n=1)
                 self.error(self.line(key), f"key '{self.name(key)}': {value!r} is not one of {', '.join(choices)}",
-                           hint)
+                           hint or (f"did you mean '{close[0]}'?" if close else ""))
                 return default
         return value
 
@@ -136,11 +137,11 @@ class Reader:
             out.append(item)
         return out
 
-    def sub(self, key: str, *, required: bool = True) -> "Reader | None":
+    def sub(self, key: str, *, required: bool = True, hint: str = "") -> "Reader | None":
         value = self.meta.get(key)
         if value is None:
             if required:
-                self._missing(key, f"add '{key}:' with its keys")
+                self._missing(key, hint or f"add '{key}:' with its keys")
             return None
         if not isinstance(value, dict):
             self.error(self.line(key), f"key '{self.name(key)}': expected keys under it, got {type(value).__name__}")

@@ -111,7 +111,7 @@ def check_snapshot(statutes_dir: Path, files: dict[str, str]) -> list[InputError
             line = next((i + 1 for i, (a, b) in enumerate(zip(current.split("\n"), content.split("\n"))) if a != b),
                         min(current.count("\n"), content.count("\n")) + 1)
             errors.append(InputError(shown, line, "snapshot is stale: it differs from what the engine produces",
-                                     hint + " (never edit these files by hand: fix the section or amendment file)"))
+                                     hint + "; never edit these files by hand: fix the section or amending Act file"))
     root = statutes_dir / "consolidated"
     if root.is_dir():
         wanted = {statutes_dir / relative for relative in files}

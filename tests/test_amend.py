@@ -109,7 +109,7 @@ def test_instruction_that_does_not_apply_cleanly_is_an_error_naming_it_and_its_l
     assert len(c.errors) == 1
     error = c.errors[0]
     assert error.path.endswith("statutes/amendments/act-a1500.md")
-    assert error.line == 20
+    assert error.line == 23  # the line of the English words, in the instruction that starts on line 20
     assert "A1500 s 9" in error.message and message in error.message
 
 

@@ -27,7 +27,7 @@ def test_malformed_front_matter_names_file_and_line(tmp_path):
     broken = MINI_SECTIONS["44"].replace("en: Taking a person", "en: Taking: a person")
     found = messages(tmp_path, **{"act-670/sec_44.md": broken})
     assert found == ["statutes/act-670/sec_44.md:6:13: malformed front matter: mapping values are not allowed here "
-                     "(check the quoting and indentation of this line)"], found
+                     "(a value that contains ': ' must be in quotes, e.g. en: \"Taking: a person\")"], found
 
 
 def test_tab_in_yaml_says_use_spaces(tmp_path):

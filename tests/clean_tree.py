@@ -1,0 +1,116 @@
+"""A small project that `atipsom check` accepts: the mini statutes tree from conftest, plus a
+commentary for each section, two guidance pages, the generated snapshot and the law-text manifest,
+and (on request) a tiny mkdocs.yml and docs/ so the site can be built in seconds.
+
+Tests that break one thing start from here, so that the only problem reported is the one they made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.conftest import write_tree
+
+TODAY = dt.date(2026, 11, 29)
+
+
+def annotation_file(number: str, summary: str, body: str) -> str:
+    return (f"---\nsection: \"{number}\"\nsummary: \"{summary}\"\nrelated: []\nguidance: []\n"
+            f"reviewed: 2026-11-29\n---\n\n### What it does\n\n{body}\n")
+
+
+ANNOTATIONS = {
+    "2": annotation_file("2", "Test: the words defined for the whole Act.",
+                         "Test commentary on [s 2](law:act-670/sec_2)."),
+    "44": annotation_file("44", "Test: temporary custody and the interim protection order.",
+                          "Test commentary on [s 44(2)](law:act-670/sec_44__subsec_2)."),
+    "51": annotation_file("51", "Test: investigation and the Protection Order.",
+                          "Test commentary on [s 51(3)](law:act-670/sec_51__subsec_3)."),
+    "51A": annotation_file("51A", "Test: permission to move and to work.",
+                           "Test commentary on [s 51A](law:act-670/sec_51A)."),
+}
+
+GUIDANCE_INDEX = """\
+---
+title: "Guidance"
+---
+
+# Guidance
+
+Test guidance index.
+"""
+
+GUIDANCE_PAGE = """\
+---
+title: "How long is the interim protection order?"
+summary: "Test: fourteen days at first, twenty-one days since 2015."
+audience: [caseworkers]
+question: 1
+cites:
+  - act-670/sec_44__subsec_2:2009-06-01
+  - act-670/sec_44__subsec_2
+reviewed: 2026-11-29
+---
+
+# How long is the interim protection order?
+
+Test: in 2009 the order lasted fourteen days ([s 44(2)](law:act-670/sec_44__subsec_2:2009-06-01)).
+
+Since 18 November 2015 it lasts twenty-one days ([s 44(2)](law:act-670/sec_44__subsec_2)).
+"""
+
+MKDOCS_YML = """\
+site_name: ATIPSOM test
+docs_dir: docs
+site_dir: site
+strict: true
+use_directory_urls: true
+theme:
+  name: material
+  font: false
+  features:
+    - content.action.edit
+plugins:
+  - atipsom/statutes:
+      links_file: var/links.json
+      edit_base_url: https://github.com/atipsom-navigator/atipsom-navigator/edit/main/
+nav:
+  - Home: index.md
+  - Guidance: guidance/index.md
+  - act-670/index.md
+"""
+
+HOME = """\
+# ATIPSOM test
+
+Test home page: [the Act](act-670/index.md).
+"""
+
+
+def write_clean_project(root: Path, *, site: bool = False) -> Path:
+    """Write the clean project under `root` (snapshot and manifest generated); return `root`."""
+    from atipsom.amend import consolidate
+    from atipsom.integrity import write_manifest
+    from atipsom.load import load_statutes
+    from atipsom.snapshot import snapshot_files, write_snapshot
+
+    statutes = write_tree(root)
+    folder = statutes / "act-670" / "annotations"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, text in ANNOTATIONS.items():
+        (folder / f"sec_{number}.md").write_text(text, encoding="utf-8")
+    guidance = root / "docs" / "guidance"
+    guidance.mkdir(parents=True, exist_ok=True)
+    (guidance / "index.md").write_text(GUIDANCE_INDEX, encoding="utf-8")
+    (guidance / "interim-protection-order.md").write_text(GUIDANCE_PAGE, encoding="utf-8")
+    loaded = load_statutes(statutes)
+    consolidation = consolidate(loaded)
+    assert not consolidation.errors, consolidation.errors
+    write_snapshot(statutes, snapshot_files(consolidation))
+    count, refused = write_manifest(loaded, statutes)
+    assert count and not refused
+    if site:
+        (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+        (root / "docs" / "index.md").write_text(HOME, encoding="utf-8")
+    return root

@@ -1,0 +1,105 @@
+"""A contributor's broken file gets one clear line naming the file, the line and what to do, and nothing else.
+
+Each folder in tests/fixtures/bad/ is one broken input: the files in it replace (or add to) the files of a small,
+clean project (tests/clean_tree.py), and `expected.txt` holds exactly the lines `atipsom check` must print.
+The project's snapshot and law-text manifest are recorded before the broken files go in, as in a pull request.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from atipsom.check import check_tree
+from tests.clean_tree import TODAY, write_clean_project
+from tests.conftest import REPO
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+
+
+def _five_megabytes(root: Path) -> None:
+    """Someone pasted a whole PDF's text into a section file (generated here: 5 MB are not committed)."""
+    (root / "statutes" / "act-670" / "sec_44.md").write_bytes((b"x" * 99 + b"\n") * 50_000)
+
+
+GENERATED = {"five-megabyte-file": _five_megabytes}
+CASES = sorted(path.name for path in BAD.iterdir() if (path / "expected.txt").is_file())
+
+
+def broken_project(root: Path, name: str) -> Path:
+    """The clean project with the fixture's files laid over it."""
+    write_clean_project(root, site=True)
+    folder = BAD / name
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != "expected.txt":
+            target = root / path.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    if name in GENERATED:
+        GENERATED[name](root)
+    return root
+
+
+def expected_lines(name: str) -> list[str]:
+    return (BAD / name / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_there_is_a_fixture_for_every_kind_of_broken_input():
+    assert len(CASES) >= 25
+    assert "bom-and-crlf-accepted" in CASES and expected_lines("bom-and-crlf-accepted") == []
+
+
+def test_clean_project_has_no_problem(tmp_path):
+    write_clean_project(tmp_path, site=True)
+    assert check_tree(tmp_path, today=TODAY) == []
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_broken_input_is_reported_on_its_line_and_nothing_else(tmp_path, name):
+    root = broken_project(tmp_path, name)
+    found = [str(error) for error in check_tree(root, today=TODAY)]
+    assert found == expected_lines(name)
+
+
+def _env() -> dict:
+    env = dict(os.environ, ATIPSOM_TODAY=TODAY.isoformat(), NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO))
+    for key in ("ATIPSOM_ROOT", "ATIPSOM_SITE_DIR", "ATIPSOM_INDEX_DIR", "ATIPSOM_LINKS_FILE",
+                "ATIPSOM_SHARED_SOURCES"):
+        env.pop(key, None)
+    return env
+
+
+@pytest.mark.parametrize("name", ["yaml-malformed", "english-malay-not-aligned", "law-text-silently-edited",
+                                  "bom-and-crlf-accepted"])
+def test_command_line_prints_the_same_lines_and_exits_2(tmp_path, name):
+    root = broken_project(tmp_path, name)
+    result = subprocess.run([sys.executable, "-m", "atipsom", "--root", str(root), "check"], capture_output=True,
+                            text=True, env=_env(), cwd=root, timeout=120)
+    expected = expected_lines(name)
+    assert result.stdout.splitlines() == expected
+    assert "Traceback" not in result.stderr
+    if expected:
+        assert result.returncode == 2
+        assert result.stderr.strip() == f"{len(expected)} problem(s)."
+    else:
+        assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["yaml-malformed", "amend-words-not-in-target", "guidance-dangling-law-link",
+                                  "english-malay-not-aligned"])
+def test_site_build_fails_with_the_same_message_and_leaves_no_output(tmp_path, name):
+    root = broken_project(tmp_path / "repo", name)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
+                             "-d", str(out)], capture_output=True, text=True, env=_env(), cwd=root, timeout=300)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    for line in expected_lines(name):
+        assert f"  {line}" in (result.stdout + result.stderr).splitlines(), result.stderr
+    assert not out.exists() or not any(out.iterdir())
