@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 import sys
@@ -17,6 +18,8 @@ from .project import Project
 
 
 def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index: bool, today: dt.date) -> list[str]:
+    """Build what is asked for. Bad input raises InputErrors before anything is written."""
+    validate_inputs(project, today)
     report: list[str] = []
     if index:
         report.extend(build_search(project, quiet=quiet, today=today))
@@ -30,6 +33,28 @@ def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index
         report.append(f"offline site: {archive} ({archive.stat().st_size / 1e6:.1f} MB) "
                       f"in {time.perf_counter() - started:.1f} s; unzip it and open index.html")
     return report
+
+
+def validate_inputs(project: Project, today: dt.date) -> None:
+    """Everything the index and the site are made from loads and resolves; else InputErrors with every problem.
+
+    Checked before either is built, so that bad input never leaves a new index beside an old site.
+    (The snapshot and the law-text manifest are not needed to build: `atipsom check` reports those.)
+    """
+    from .annotations import check_annotations
+    from .errors import InputError, InputErrors
+    from .guidance import law_links, load_guidance, resolve_cites
+
+    consolidation = project.consolidation  # raises InputErrors for the statutes and the amending Acts
+    errors: list[InputError] = []
+    guidance = load_guidance(project.docs_dir / "guidance", project.root, errors)
+    for page in guidance:
+        law_links(page, consolidation, today, errors)
+        resolve_cites(page, consolidation, today, errors)
+    errors.extend(check_annotations(project.root, project.statutes, consolidation, guidance, today=today,
+                                    require_all=False))
+    if errors:
+        raise InputErrors(errors)
 
 
 def build_search(project: Project, *, quiet: bool, today: dt.date) -> list[str]:
@@ -58,9 +83,14 @@ def links_path(project: Project) -> Path:
 def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the file is served and shipped like the site
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: bool) -> None:
@@ -73,13 +103,19 @@ def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: 
     os.environ["ATIPSOM_OFFLINE"] = "true" if offline else "false"
     os.environ["ATIPSOM_TODAY"] = today.isoformat()
     os.environ["ATIPSOM_LINKS_FILE"] = str(links_path(project))
+    problems = _LogProblems()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(problems)
     try:
         config = load_config(config_file=str(project.root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
         try:
             build(config)
         except (Abort, PluginError) as exc:
-            raise RuntimeError(f"site build failed: {exc}") from None
+            # MkDocs logs the real reason and raises "Aborted with a BuildError!": show the reason
+            details = "".join(f"\n  {line}" for line in problems.lines) or f" {exc}"
+            raise RuntimeError(f"site build failed:{details}") from None
     finally:
+        mkdocs_log.removeHandler(problems)
         for key, value in previous.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -87,21 +123,40 @@ def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: 
                 os.environ[key] = value
 
 
+class _LogProblems(logging.Handler):
+    """Collects the warnings and errors MkDocs logs while it builds (they explain an abort)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
+
+
+PARTIAL = ".partial"
+
+
 def build_site(project: Project, *, today: dt.date) -> Path:
-    """Build into var/site/<stamp>/, then point `site` at it with one atomic rename."""
+    """Build into var/site/<stamp>-<pid>.partial/, rename it to var/site/<stamp>/ when complete, then point
+    `site` at it with one atomic rename. A build killed midway leaves only a .partial folder, which nothing
+    serves and the next build removes."""
     builds = project.root / "var" / "site"
     builds.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    partial = builds / f"{stamp}-{os.getpid()}{PARTIAL}"
     target = builds / stamp
     try:
-        _mkdocs_build(project, target, today=today, offline=False)
-        if not (target / "index.html").is_file():
+        _mkdocs_build(project, partial, today=today, offline=False)
+        if not (partial / "index.html").is_file():
             raise RuntimeError("site build produced no index.html")
+        os.rename(partial, target)
     except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(partial, ignore_errors=True)
         raise
+    previous = _previous_name(project.site_dir)
     switch_symlink(project.site_dir, target)
-    _remove_old_builds(builds, keep={target.name, _previous_name(project.site_dir)})
+    _remove_old_builds(builds, keep={target.name, previous})
     return project.site_dir
 
 
@@ -126,11 +181,26 @@ def _previous_name(link: Path) -> str | None:
 
 
 def _remove_old_builds(builds: Path, keep: set) -> None:
-    entries = sorted((p for p in builds.iterdir() if p.is_dir()), key=lambda p: p.name)
+    complete = sorted((p for p in builds.iterdir() if p.is_dir() and not p.name.endswith(PARTIAL)),
+                      key=lambda p: p.name)
     # keep the current build and the one before it (requests in flight may still read it)
-    for path in entries[:-2]:
+    for path in complete[:-2]:
         if path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
+    # what killed builds left behind (a build still running elsewhere keeps its folder)
+    for path in builds.glob(f"*{PARTIAL}"):
+        if not _is_running(path.name.removesuffix(PARTIAL).rsplit("-", 1)[-1]):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _is_running(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def build_offline_zip(project: Project, *, today: dt.date) -> Path:
