@@ -4,32 +4,68 @@ and every annotation, turned into `SearchDoc`s. (search depends on atipsom; neve
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from atipsom import ids, urls
 from atipsom.model import LANGS, GuidancePage, Provision, Version, is_available
 from atipsom.plaintext import all_words, own_words
+from atipsom.timeline import format_date
 
 from .documents import SearchDoc
 
 _MARKDOWN_NOISE = re.compile(r"(\[\^[^\]]+\]:?)|(!?\[([^\]]*)\]\([^)]*\))|[#*_`>|]+")
 
 
-def provision_docs(version: Version) -> Iterator[SearchDoc]:
-    """One document per provision per language; the section itself carries all its words."""
+def provision_docs(version: Version, earlier: Sequence[Version] = ()) -> Iterator[SearchDoc]:
+    """One document per provision per language; the section itself carries all its words.
+
+    Where the English of a provision is not available in this version (changes of 2010 survive in Malay
+    only), its English document carries the last English words known for it, labelled with their dates,
+    so that an English search still finds the provision; the result links to this version, whose page
+    shows the Malay text.
+    """
     for lang in LANGS:
         root = version.body.get(lang)
         if root is None:
             continue
         heading = version.heading.get(lang, "")
         if not is_available(heading):
-            heading = ""
-        yield from _docs_for(version, lang, root, heading, context=[heading])
+            heading = _earlier_heading(earlier, lang)
+        yield from _docs_for(version, lang, root, heading, context=[heading], earlier=earlier)
 
 
-def _docs_for(version: Version, lang: str, node: Provision, heading: str, context: list[str]) -> Iterator[SearchDoc]:
+def _earlier_heading(earlier: Sequence[Version], lang: str) -> str:
+    for old in reversed(earlier):
+        if is_available(old.heading.get(lang)):
+            return old.heading[lang]
+    return ""
+
+
+def _earlier_words(earlier: Sequence[Version], eid: str, lang: str, is_section: bool) -> str:
+    """The last available words of this provision in an earlier version, labelled as such."""
+    for old in reversed(earlier):
+        root = old.body.get(lang)
+        node = root if is_section else (root.find(eid) if root else None)
+        if node is None:
+            continue
+        words = all_words(node) if is_section else own_words(node)
+        if words:
+            until = format_date(old.in_force_to) if old.in_force_to else ""
+            return (f"[Earlier English text, in force until {until}; the current English text is not available, "
+                    f"see the Malay text:] {words}")
+    return ""
+
+
+def _docs_for(version: Version, lang: str, node: Provision, heading: str, context: list[str],
+              earlier: Sequence[Version] = ()) -> Iterator[SearchDoc]:
     is_section = node.kind == "section"
     words = all_words(node) if is_section else own_words(node)
+    if lang == "en" and earlier and (not words or (is_section and not node.is_fully_available)):
+        fallback = _earlier_words(earlier, node.eid, lang, is_section)
+        if fallback and not words:
+            words = fallback
+        elif fallback and is_section:
+            words = f"{words} {fallback}"
     if words or (is_section and heading):
         path = ids.path_of_eid(node.eid) if not is_section else ()
         term = node.term if node.kind == "def" else None
@@ -62,7 +98,7 @@ def _docs_for(version: Version, lang: str, node: Provision, heading: str, contex
         )
     own = own_words(node) if not is_section else (node.text if is_available(node.text) else "")
     for child in node.children:
-        yield from _docs_for(version, lang, child, heading, context + ([own] if own else []))
+        yield from _docs_for(version, lang, child, heading, context + ([own] if own else []), earlier)
 
 
 def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:
@@ -100,8 +136,10 @@ def annotation_docs(annotations) -> Iterator[SearchDoc]:
 def project_docs(project) -> list[SearchDoc]:
     """Everything the index holds, in a stable order."""
     docs: list[SearchDoc] = []
-    for version in project.consolidation.all_versions():
-        docs.extend(provision_docs(version))
+    for number in project.consolidation.order:
+        versions = project.consolidation.versions[number]
+        for index, version in enumerate(versions):
+            docs.extend(provision_docs(version, versions[:index]))
     docs.extend(guidance_docs(project.guidance))
     docs.extend(annotation_docs(project.annotations))
     return docs
