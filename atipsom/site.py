@@ -77,7 +77,8 @@ class Site:
         return SiteContext(
             work=statutes.work, consolidation=self.project.consolidation, amendments=statutes.amendments,
             sources=statutes.sources, today=self.today, enrich_for=enricher_for(self.project.consolidation),
-            guidance_box=self.guidance_box, annotation_html=annotation_renderer(self.project, self.today),
+            guidance_box=self.guidance_box,
+            annotation_html=annotation_renderer(self.project, self.today, edit_base_url=self.edit_base_url),
         )
 
     # --- pages ----------------------------------------------------------------------------------------
@@ -86,14 +87,26 @@ class Site:
         pages = all_pages(self.context)
         for page in pages:
             if page.edit_path:
-                self._edit_paths[page.path] = page.edit_path
+                self._edit_paths[page.path] = self._edit_path_for(page)
         return pages
 
+    def _edit_path_for(self, page: Page) -> str:
+        """A section's current page shows the text of several versions' making and the commentary: a
+        contributor fixes it in the section file (as enacted), if there is one. Other pages keep the file the
+        page builder named (the amending Act that made a version, work.md, ...)."""
+        for number in self.project.statutes.sections:
+            if page.path == urls.section_page(number):
+                section_file = f"statutes/act-670/sec_{number}.md"
+                if (self.project.root / section_file).is_file():
+                    return section_file
+        return page.edit_path
+
     def edit_url(self, src: str) -> str | None:
+        """Where "Edit this page" points: the file a contributor changes, never the generated snapshot."""
         path = self._edit_paths.get(src)
-        if path is None and src.startswith("guidance/") or src.endswith(".md") and path is None:
+        if path is None and src.endswith(".md"):
             path = f"docs/{src}"
-        if not self.edit_base_url or not path:
+        if not self.edit_base_url or not path or path.startswith("statutes/consolidated/"):
             return None
         return self.edit_base_url.rstrip("/") + "/" + path
 

@@ -10,7 +10,7 @@ from ..guidance import link_target, rewrite_law_links
 from ..lookup import resolve
 
 
-def annotation_renderer(project, today: dt.date):
+def annotation_renderer(project, today: dt.date, edit_base_url: str = ""):
     def render(number: str, version, page_src: str) -> str:
         annotation = project.annotations.get(number)
         if annotation is None:
@@ -30,9 +30,11 @@ def annotation_renderer(project, today: dt.date):
             guidance = "\n\n**Guidance that relies on this section:** " + "; ".join(
                 f"[{titles.get(slug, slug)}]({posixpath.relpath(urls.guidance_page(slug), base)})"
                 for slug in annotation.guidance) + "."
+        edit = (f' <a class="atp-edit-commentary" href="{edit_base_url.rstrip("/")}/{annotation.path}">'
+                "Edit the commentary</a>") if edit_base_url else ""
         return ("\n## Commentary {#annotation}\n\n"
                 '<p class="atp-annotation-note"><strong>Our commentary, not law.</strong> It explains the text '
-                "above in plain words and cites the provisions and versions it rests on.</p>\n\n"
+                f"above in plain words and cites the provisions and versions it rests on.{edit}</p>\n\n"
                 f"**In short:** {annotation.summary}\n\n{body}{guidance}\n\n"
                 f"*Commentary last reviewed {annotation.reviewed.isoformat() if annotation.reviewed else 'n/a'}.*\n")
 
