@@ -14,7 +14,7 @@ from typing import Mapping
 from . import ids
 from .body import parse_body, split_languages
 from .errors import InputError, InputErrors, display_path
-from .frontmatter import LineDict, decode_text, load_yaml, read_document
+from .frontmatter import decode_text, load_yaml, read_document
 from .model import (
     CERTAINTIES,
     LANGS,

@@ -70,8 +70,8 @@ class Site:
 
     @cached_property
     def context(self) -> SiteContext:
-        from .render.enrich import enricher_for
         from .render.annotation import annotation_renderer
+        from .render.enrich import enricher_for
 
         statutes = self.project.statutes
         return SiteContext(
@@ -206,8 +206,8 @@ class Site:
         extra = ""
         if related:
             extra = ("<p>Related provisions found by the search index (not cited above):</p><ul>"
-                     + "".join(f"<li>{link(urls.section_page(l.section), esc(l.title), l.anchor)}"
-                               f" <small>({esc(l.reason)})</small></li>" for l in related) + "</ul>")
+                     + "".join(f"<li>{link(urls.section_page(r.section), esc(r.title), r.anchor)}"
+                               f" <small>({esc(r.reason)})</small></li>" for r in related) + "</ul>")
         return ('<section class="atp-relied-on" aria-labelledby="relied-on">\n'
                 '<h2 id="relied-on">The provisions this page relies on</h2>\n'
                 "<ul>" + "".join(items) + "</ul>" + extra + "</section>\n")
@@ -217,7 +217,7 @@ class Site:
         if not pages:
             return ""
         items = "".join(
-            f"<li>{link(urls.guidance_page(l.slug), esc(l.title))} <small>({esc(l.reason)})</small></li>" for l in pages)
+            f"<li>{link(urls.guidance_page(g.slug), esc(g.title))} <small>({esc(g.reason)})</small></li>" for g in pages)
         return ('<aside class="atp-guidance-box" aria-labelledby="guidance-box">'
                 '<h2 id="guidance-box">Victim-protection guidance</h2>'
                 "<p>Plain-language answers that rely on this section:</p>"
