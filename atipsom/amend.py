@@ -36,7 +36,6 @@ from .model import (
 )
 from .tree import (
     Slot,
-    available_slots,
     blank,
     find,
     insert_children,

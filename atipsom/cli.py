@@ -12,7 +12,8 @@ import click
 
 from .errors import InputError, InputErrors
 from .lookup import NotFound
-from .project import Project, find_root, today as default_today
+from .project import Project, find_root
+from .project import today as default_today
 
 
 def _project(ctx: click.Context) -> Project:
@@ -84,7 +85,8 @@ def show(ctx, ref: str, lang: str, as_at: str | None, as_json: bool) -> None:
     act-670/sec_51__subsec_3__para_a, act-670/sec_44@2015-11-18 (a version),
     act-670/sec_44:2012-06-01 (as at a date).
     """
-    from .views import format_show, show as show_view
+    from .views import format_show
+    from .views import show as show_view
 
     project = _project(ctx)
     statutes, consolidation = _load(project)
@@ -101,7 +103,8 @@ def show(ctx, ref: str, lang: str, as_at: str | None, as_json: bool) -> None:
 @click.pass_context
 def history(ctx, ref: str, as_json: bool) -> None:
     """List every version of a section, with the amending provisions that made them."""
-    from .views import format_history, history as history_view
+    from .views import format_history
+    from .views import history as history_view
 
     project = _project(ctx)
     _, consolidation = _load(project)

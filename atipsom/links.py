@@ -38,7 +38,7 @@ class Links:
     def guidance_for_section(self, number: str) -> list[Link]:
         source = f"act-670/sec_{number}"
         found = [link for link in self.all if link.source == source and link.kind == "guidance"]
-        found.sort(key=lambda l: (l.reason != "declared", -(l.score or 0), l.title))
+        found.sort(key=lambda link: (link.reason != "declared", -(link.score or 0), link.title))
         return found
 
     def provisions_for_guidance(self, slug: str, *, computed_only: bool = True) -> list[Link]:
@@ -85,7 +85,7 @@ def load_links(path: Path | None, project, guidance: list[GuidancePage], today: 
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
-        known = {(l.source, l.target) for l in links}
+        known = {(link.source, link.target) for link in links}
         slugs = {page.slug for page in guidance}
         for item in data.get("links", []):
             if item.get("reason") != "computed":

@@ -1,6 +1,5 @@
 """Guidance states facts only with a listed source, and never states an [UNVERIFIED] item as fact."""
 
-from pathlib import Path
 
 from atipsom.facts import _unverified, check_text_facts
 from tests.conftest import REPO

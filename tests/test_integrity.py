@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from atipsom.integrity import check_integrity, write_manifest
 from atipsom.load import load_statutes
-from tests.conftest import MINI_A2015, write_tree
+from tests.conftest import write_tree
 
 
 def _edit(path, old, new):

@@ -14,7 +14,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from ..errors import InputError, InputErrors
-from ..project import Project, today as default_today
+from ..project import Project
+from ..project import today as default_today
 from ..site import Site
 from .config import StatutesConfig
 

@@ -13,12 +13,12 @@ from typing import Iterable, Mapping, Sequence
 import yaml
 
 from .. import ids, urls
-from ..amend import Application, Consolidation
+from ..amend import Consolidation
 from ..diff import Segment, diff_versions, heading_diff
 from ..model import LANGS, NOT_AVAILABLE, AmendingAct, Source, Version, Work, WorkVersion, is_available
 from ..timeline import format_date, is_current, short_date, timeline_events, validity_notice, version_at
 from .html import esc, link, page_href
-from .law import LANG_LABEL, Enricher, history_note, plain, render_law
+from .law import LANG_LABEL, Enricher, plain, render_law
 
 STATUS_LABEL = {
     "verbatim": "verbatim from the source",
