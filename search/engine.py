@@ -17,24 +17,22 @@ import time
 from collections import OrderedDict
 from pathlib import Path
 
-from whoosh import collectors, sorting
+from whoosh import collectors
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.collectors import TimeLimit
 
 from .documents import KINDS, LANGS, SearchResponse, SearchResult
 from .indexer import current_generation, read_pointer
-from .query import CompiledQuery, ParsedQuery, Union, compile_query, parse_query
-from .schema import (EXACT_FIELD, PAIR_SEPARATOR, PAIRS_FIELDS, TEXT_FIELDS, english_analyzer, exact_analyzer,
-                     malay_analyzer)
+from .query import MAX_FUZZY_WORD_CHARS, CompiledQuery, ParsedQuery, Union, compile_query, parse_query
+from .schema import EXACT_FIELD, FAST_WORDS, PAIR_SEPARATOR, PAIRS_FIELDS, TEXT_FIELDS
 from .snippets import make_snippet
 from .synonyms import SynonymMap
 
 DEFAULT_TIME_LIMIT = 1.0  # seconds of matching per query
 MAX_LIMIT = 50
 FILTER_CACHE_SIZE = 64
-_ANALYZERS = {"en": english_analyzer(), "ms": malay_analyzer()}
-_EXACT_ANALYZER = exact_analyzer()
+RESPONSE_CACHE_SIZE = 256
 PAIR_FIELD_LANGS = {field: lang for lang, field in PAIRS_FIELDS.items()}
 
 
@@ -54,21 +52,16 @@ class SectionCollector(collectors.ScoredCollector):
 
     CHECK_EVERY = 32
 
-    def __init__(self, limit: int, allow: set[int] | None, deadline: float, group_field: str = "group"):
+    def __init__(self, limit: int, allow: set[int] | None, deadline: float, groups: list[int]):
         super().__init__()
         self.limit = limit
         self.allow = allow
         self.deadline = deadline
-        self.group_facet = sorting.FieldFacet(group_field)
+        self.groups = groups  # global docnum -> group number (see SearchEngine._group_numbers)
 
     def prepare(self, top_searcher, q, context):
         super().prepare(top_searcher, q, context)
-        self.keyer = self.group_facet.categorizer(top_searcher)
         self.best: dict = {}
-
-    def set_subsearcher(self, subsearcher, offset):
-        super().set_subsearcher(subsearcher, offset)
-        self.keyer.set_searcher(subsearcher, offset)
 
     def collect_matches(self):
         if time.monotonic() > self.deadline:
@@ -86,7 +79,7 @@ class SectionCollector(collectors.ScoredCollector):
         score = self.matcher.score()
         if self.final_fn:
             score = self.final_fn(self.top_searcher, global_docnum, score)
-        key = self.keyer.key_for(self.matcher, sub_docnum)
+        key = self.groups[global_docnum]
         current = self.best.get(key)
         if current is None or score > current[0]:
             self.best[key] = (score, global_docnum)
@@ -118,6 +111,8 @@ class SearchEngine:
         self._lock = threading.Lock()
         self._searchers: list = []
         self._filters: OrderedDict = OrderedDict()
+        self._responses: OrderedDict = OrderedDict()  # an index generation never changes
+        self._groups: list[int] | None = None
         self._closed = False
 
     @classmethod
@@ -156,9 +151,24 @@ class SearchEngine:
     def search(self, query: str, *, as_at: dt.date | None = None, kind: str = "all",
                lang: str | None = None, limit: int = 10) -> SearchResponse:
         _check_params(kind, lang)
-        deadline = time.monotonic() + self.time_limit
         as_at = as_at or dt.date.today()
         limit = max(1, min(int(limit), MAX_LIMIT))
+        key = (query if isinstance(query, str) else repr(query), as_at, kind, lang, limit)
+        with self._lock:
+            cached = self._responses.get(key)
+            if cached is not None:
+                self._responses.move_to_end(key)
+                return cached
+        response = self._search(query, as_at, kind, lang, limit)
+        if not response.timed_out:
+            with self._lock:
+                self._responses[key] = response
+                while len(self._responses) > RESPONSE_CACHE_SIZE:
+                    self._responses.popitem(last=False)
+        return response
+
+    def _search(self, query: str, as_at: dt.date, kind: str, lang: str | None, limit: int) -> SearchResponse:
+        deadline = time.monotonic() + self.time_limit
         parsed = parse_query(query, self.synonyms)
         notices = list(parsed.notices)
         if parsed.is_empty:
@@ -224,6 +234,19 @@ class SearchEngine:
             self._local.searcher = searcher
         return searcher
 
+    def _group_numbers(self, searcher) -> list[int]:
+        """For each document number, the number of its group (one hit per group is shown).
+        Read once per index generation from the `group` field's term lists."""
+        groups = self._groups
+        if groups is None:
+            reader = searcher.reader()
+            groups = [0] * reader.doc_count_all()
+            for number, term in enumerate(reader.lexicon("group"), 1):
+                for docnum in reader.postings("group", term).all_ids():
+                    groups[docnum] = number
+            self._groups = groups
+        return groups
+
     def _allowed_docs(self, searcher, as_at: dt.date, kind: str, lang: str | None) -> set[int]:
         """Document numbers in force on `as_at` (guidance always), of `kind` and `lang`. Cached:
         readers ask for today's law again and again."""
@@ -249,7 +272,7 @@ class SearchEngine:
     def _collect(self, searcher, q, allow: set[int], limit: int, deadline: float):
         if not allow:
             return [], 0, False
-        collector = SectionCollector(limit, allow, deadline)
+        collector = SectionCollector(limit, allow, deadline, self._group_numbers(searcher))
         timed_out = False
         try:
             searcher.search_with_collector(q, collector)
@@ -295,14 +318,15 @@ class SearchEngine:
 
     def _suggestion(self, searcher, parsed: ParsedQuery, compiled: CompiledQuery) -> str | None:
         """'Did you mean': the query with each word the index does not know replaced by the
-        closest word it does know (edit distance up to 2, same first letter)."""
+        closest word it does know (same first letter, one edit away, two for words of 8 letters
+        or more: the same reach as the automatic fuzzy matching)."""
         if not compiled.unknown_words:
             return None
         corrector = searcher.reader().corrector(EXACT_FIELD)
         replacements = {}
-        for word in compiled.unknown_words[:8]:
+        for word in [w for w in compiled.unknown_words if len(w) <= MAX_FUZZY_WORD_CHARS][:8]:
             try:
-                options = corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+                options = corrector.suggest(word, limit=1, maxdist=1 if len(word) < 8 else 2, prefix=1)
             except Exception:
                 options = []
             if options and options[0] != word:
@@ -354,8 +378,8 @@ def _result(fields: dict, score: float, marks: dict[str, tuple[frozenset, frozen
     matchers = []
     if marks:
         nothing = (frozenset(), frozenset())
-        matchers = [(_ANALYZERS.get(lang, _EXACT_ANALYZER), *marks.get(lang, nothing)),
-                    (_EXACT_ANALYZER, *marks.get(EXACT_FIELD, nothing))]
+        matchers = [(FAST_WORDS.get(lang, FAST_WORDS[EXACT_FIELD]), *marks.get(lang, nothing)),
+                    (FAST_WORDS[EXACT_FIELD], *marks.get(EXACT_FIELD, nothing))]
     return SearchResult(
         id=fields["id"],
         kind=fields["kind"],

@@ -43,7 +43,8 @@ MAX_PREFIX_TERMS = 200
 MIN_PREFIX_CHARS = 3
 MIN_AUTO_FUZZY_CHARS = 4
 MAX_FUZZY_TERMS = 50
-PHRASE_CHECK_MAX_CANDIDATES = 1000
+MAX_FUZZY_WORD_CHARS = 30  # longer than any word of the Act's texts: no fuzzy match for noise
+PHRASE_CHECK_MAX_CANDIDATES = 200
 
 CITE_EXACT_SCORE = 100.0
 CITE_CHILD_SCORE = 60.0
@@ -518,11 +519,11 @@ class _Compiler:
             for fieldname, weight in TEXT_FIELDS[lang].items():
                 options.append(_field_query(self.reader, fieldname, word.text, weight))
         known = (EXACT_FIELD, word.text) in self.reader
-        if word.fuzzy:
+        if word.fuzzy and len(word.text) <= MAX_FUZZY_WORD_CHARS:
             options.append(self.fuzzy(word.text, word.fuzzy))
         elif not known:
             self.unknown.append(word.text)
-            if word.text.isalpha() and len(word.text) >= MIN_AUTO_FUZZY_CHARS:
+            if word.text.isalpha() and MIN_AUTO_FUZZY_CHARS <= len(word.text) <= MAX_FUZZY_WORD_CHARS:
                 options.append(self.fuzzy(word.text, 1 if len(word.text) < 8 else 2))
         return _or(options)
 

@@ -16,9 +16,12 @@ Rules (see docs/search.md):
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import lru_cache
 
 from whoosh import fields
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.lang.porter import stem as porter_stem
 
 from .documents import SearchDoc
 from .malay import stem_malay
@@ -54,6 +57,25 @@ def malay_analyzer():
 
 def exact_analyzer():
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
+
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
+_english_stem = lru_cache(maxsize=100_000)(porter_stem)
+
+
+class FastWords:
+    """The words an analyzer above produces, with their character spans, without Whoosh's token
+    machinery (for marking snippets). tests/test_search_query.py checks both give the same."""
+
+    def __init__(self, stem):
+        self.stem = stem
+
+    def __call__(self, text: str) -> list[tuple[str, int, int]]:
+        stem = self.stem
+        return [(stem(m.group().lower()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+FAST_WORDS = {"en": FastWords(_english_stem), "ms": FastWords(stem_malay), "exact": FastWords(str)}
 
 
 PAIR_SEPARATOR = " "
@@ -104,7 +126,7 @@ def build_schema() -> fields.Schema:
         lang=fields.ID(stored=True),
         sec=fields.ID,
         part=fields.ID(stored=True),
-        group=fields.ID(sortable=True),
+        group=fields.ID,
         cite=fields.KEYWORD(commas=True, lowercase=True, scorable=True),
         heading_en=fields.TEXT(analyzer=en),
         text_en=fields.TEXT(analyzer=en),

@@ -18,9 +18,10 @@ ELLIPSIS = "…"
 
 def make_snippet(text: str, matchers: list[tuple[object, frozenset[str], frozenset[tuple[str, ...]]]],
                  width: int = WIDTH) -> str:
-    """`matchers` are (Whoosh analyzer, words to mark, phrases to mark), the words and phrases
-    written as that analyzer writes them (stems for a stemming analyzer). A phrase is marked
-    only where its words stand in order; its words alone are not marked."""
+    """`matchers` are (words function, words to mark, phrases to mark). A words function turns a
+    text into (word, start, end) triples the way an index field writes its words (stems for a
+    stemmed field; see schema.FAST_WORDS). A phrase is marked only where its words stand in
+    order; its words alone are not marked."""
     text = text[:MAX_TEXT_CHARS]
     spans = sorted(_spans(text, matchers))
     if not spans:
@@ -37,10 +38,10 @@ def strip_marks(snippet: str) -> str:
 
 def _spans(text: str, matchers) -> set[tuple[int, int]]:
     spans = set()
-    for analyzer, terms, phrases in matchers:
+    for words_of, terms, phrases in matchers:
         if not terms and not phrases:
             continue
-        tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")]
+        tokens = words_of(text)
         for word, start, end in tokens:
             if word in terms:
                 spans.add((start, end))

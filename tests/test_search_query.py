@@ -206,3 +206,14 @@ def test_malay_affixes_are_stripped(word, stem):
 )
 def test_malay_stemmer_is_conservative(word, stem):
     assert stem_malay(word) == stem
+
+
+@pytest.mark.parametrize("lang", ["en", "ms", "exact"])
+def test_snippet_words_are_the_index_words(lang):
+    from search.schema import FAST_WORDS, english_analyzer, exact_analyzer, malay_analyzer
+
+    analyzer = {"en": english_analyzer, "ms": malay_analyzer, "exact": exact_analyzer}[lang]()
+    text = ("The Magistrate’s Court may, under subsection 44(2), make an interim protection order — "
+            "Majistret boleh membuat perintah perlindungan interim bagi orang yang diperdagangkan; "
+            "e.g. 1959/63, U.S.A., twenty-one days.")
+    assert FAST_WORDS[lang](text) == [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
