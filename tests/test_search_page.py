@@ -1,0 +1,108 @@
+"""The advanced search page (docs/search.md + advanced-search.js): what it needs from the page, that
+it asks no other host for anything, and (in Chromium, when there is one) that a reader gets
+results from `atipsom serve` and a clear message from a copy opened as files."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PAGE = REPO / "docs" / "search.md"
+SCRIPT = REPO / "docs" / "assets" / "javascripts" / "advanced-search.js"
+
+
+def test_page_has_every_element_the_script_uses():
+    page = PAGE.read_text(encoding="utf-8")
+    for element_id in re.findall(r'getElementById\("([\w-]+)"\)', SCRIPT.read_text(encoding="utf-8")):
+        if element_id != "__config":  # written by the Material theme
+            assert f'id="{element_id}"' in page, element_id
+    for name in ("q", "as_at", "kind", "lang"):
+        assert f'name="{name}"' in page
+
+
+def test_script_talks_only_to_this_sites_api():
+    script = SCRIPT.read_text(encoding="utf-8")
+    assert not re.search(r"https?://", script)
+    assert re.findall(r'apiUrl\("(\w+)"', script) == ["search", "health"]
+    assert "innerHTML = html" in script and "safeSnippet" in script  # snippets are rebuilt, not trusted
+
+
+def test_page_points_to_the_built_in_search_when_there_is_no_api():
+    page = PAGE.read_text(encoding="utf-8")
+    assert "atipsom serve" in page and "search box in the header" in page
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine")
+def test_reader_gets_results_from_the_server_and_a_message_from_files(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from search.testing import build_sample_index
+
+    site = tmp_path / "site"
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
+    build_sample_index(tmp_path / "index")
+    (tmp_path / "serve_page.py").write_text(textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        sys.path.insert(0, {str(REPO)!r})
+        from search.api import create_app
+        from search.engine import SearchEngine
+
+        class NoLookup:
+            def show(self, ref, as_at, lang):
+                raise LookupError(ref)
+
+        def create():
+            return create_app(lambda: SearchEngine.open(Path({str(tmp_path / "index")!r})), NoLookup(),
+                              site_dir=Path({str(site)!r}))
+    """))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "serve_page:create", "--factory", "--app-dir",
+                               str(tmp_path), "--port", str(port), "--log-level", "warning"])
+    try:
+        import httpx
+
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/health").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.1)
+        served = _dump(f"http://127.0.0.1:{port}/search/?q=s+51(3)(b)&as_at=2016-01-01")
+        from_files = _dump((site / "search" / "index.html").as_uri())
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert 'href="http://127.0.0.1:%d/act-670/sec_51/2008-02-28/#sec_51__subsec_3__para_b"' % port in served
+    assert "s 51(3)(b) — Investigation, enquiry and Protection Order" in served
+    assert re.search(r'<div id="atp-advanced-search-unavailable" class="admonition note">', from_files)
+    assert re.search(r'<form id="atp-advanced-search"[^>]*hidden', from_files)
+
+
+def _dump(url: str) -> str:
+    result = subprocess.run([CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu",
+                             "--virtual-time-budget=8000", "--dump-dom", url],
+                            capture_output=True, text=True, timeout=120)
+    return result.stdout
