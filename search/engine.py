@@ -46,8 +46,10 @@ class SectionCollector(collectors.ScoredCollector):
     `collect` directly, so when they are stacked only the outermost one takes effect (a filter
     around a collapse stops the collapsing; a time limit around a filter lets documents outside
     the date range through). `TimeLimitCollector` also stops a search with SIGALRM, which Python
-    allows only in the main thread (the HTTP server searches in worker threads), or else with a
-    timer thread per query. This collector checks a monotonic deadline every few matches instead.
+    allows only in the main thread (tests, the thread pool and a threaded server search in other
+    threads), or else with a timer thread per query. This collector checks a monotonic deadline
+    every few matches instead; work outside the matching loop (expanding prefixes and fuzzy words)
+    is bounded by the query parser's caps instead.
     """
 
     CHECK_EVERY = 32
@@ -101,8 +103,10 @@ class SectionCollector(collectors.ScoredCollector):
 
 class SearchEngine:
     def __init__(self, ix, generation: str, index_dir: Path | None = None, *,
-                 time_limit: float = DEFAULT_TIME_LIMIT, synonyms: SynonymMap | None = None):
+                 time_limit: float = DEFAULT_TIME_LIMIT, synonyms: SynonymMap | None = None,
+                 cache_size: int = RESPONSE_CACHE_SIZE):
         self._ix = ix
+        self.cache_size = cache_size
         self.generation = generation
         self.index_dir = index_dir
         self.time_limit = time_limit
@@ -117,11 +121,13 @@ class SearchEngine:
 
     @classmethod
     def open(cls, index_dir: Path, *, time_limit: float = DEFAULT_TIME_LIMIT,
-             synonyms: SynonymMap | None = None) -> "SearchEngine":
-        """Open the generation CURRENT points at. Raises `IndexNotFound` if there is none."""
+             synonyms: SynonymMap | None = None, cache_size: int = RESPONSE_CACHE_SIZE) -> "SearchEngine":
+        """Open the generation CURRENT points at. Raises `IndexNotFound` if there is none.
+        `cache_size` answers are kept (an index generation never changes; 0 = no cache)."""
         path = current_generation(Path(index_dir))
         ix = windex.open_dir(str(path))
-        return cls(ix, path.name, Path(index_dir), time_limit=time_limit, synonyms=synonyms)
+        return cls(ix, path.name, Path(index_dir), time_limit=time_limit, synonyms=synonyms,
+                   cache_size=cache_size)
 
     def is_stale(self) -> bool:
         """True once a newer build has switched CURRENT away from this engine's generation."""
@@ -160,10 +166,10 @@ class SearchEngine:
                 self._responses.move_to_end(key)
                 return cached
         response = self._search(query, as_at, kind, lang, limit)
-        if not response.timed_out:
+        if not response.timed_out and self.cache_size > 0:
             with self._lock:
                 self._responses[key] = response
-                while len(self._responses) > RESPONSE_CACHE_SIZE:
+                while len(self._responses) > self.cache_size:
                     self._responses.popitem(last=False)
         return response
 

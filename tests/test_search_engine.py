@@ -240,3 +240,12 @@ def test_documents_with_empty_or_one_word_text_are_indexed(tmp_path):
     with SearchEngine.open(tmp_path) as engine:
         assert engine.search("s 3", as_at=IN_2016).results[0].provision == "s 3"
         assert engine.search("repealed", as_at=IN_2016).results[0].provision == "s 4"
+
+
+def test_repeated_question_is_answered_from_the_cache_of_this_generation(tmp_path):
+    build_sample_index(tmp_path)
+    with SearchEngine.open(tmp_path) as cached, SearchEngine.open(tmp_path, cache_size=0) as uncached:
+        assert cached.search("refuge", as_at=IN_2016) is cached.search("refuge", as_at=IN_2016)
+        assert cached.search("refuge", as_at=IN_2016) is not cached.search("refuge", as_at=IN_2012)
+        assert uncached.search("refuge", as_at=IN_2016) is not uncached.search("refuge", as_at=IN_2016)
+        assert uncached.search("refuge", as_at=IN_2016) == cached.search("refuge", as_at=IN_2016)
