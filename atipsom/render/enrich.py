@@ -284,7 +284,9 @@ def _definition_text(definition: Definition, lang: str, glossary: Glossary, enri
     if other_node is not None and is_available(other_node.text):
         reading = enrichment.reading(definition.section, glossary.date, mark_terms=False)
         lead = "Teks bahasa Inggeris:" if lang == "ms" else "The Malay text reads:"
-        note += f' {lead} <span lang="{other}">{_provision_html(other_node, other, reading)}</span>'
+        # shown in the tooltip of a term; in the block the other language's definition follows anyway
+        note += (f' <span class="atp-def-fallback">{lead} <span lang="{other}">'
+                 f"{_provision_html(other_node, other, reading)}</span></span>")
     return label + note
 
 

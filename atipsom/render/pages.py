@@ -253,7 +253,9 @@ def _version_page(ctx: SiteContext, version: Version, versions: Sequence[Version
                '<button type="button" data-show="en" aria-pressed="false">English</button>'
                '<button type="button" data-show="ms" aria-pressed="false">Bahasa Malaysia</button></div>\n')
     law = render_law(version, enrich=ctx.enricher(version), title=_work_at(ctx, version.in_force_from).title,
-                     permalink=urls.section_page(version.number, version.in_force_from))
+                     permalink=urls.section_page(version.number, version.in_force_from), heading_level=3)
+    # screen readers: a heading for the text, then one per subsection and definition (render_law)
+    out.append(f'<h2 class="atp-sr-heading">Text of section {esc(version.number)}</h2>\n')
     out.append(law + "\n")
     out.append(ctx.definitions(law, version.in_force_from, until=version.in_force_to) + "\n")
     if callable(ctx.guidance_box):
@@ -415,7 +417,7 @@ def as_at_page(ctx: SiteContext, date: dt.date, next_date: dt.date | None) -> Pa
             out.append('<p class="atp-facts">' + link(urls.section_page(number, version.in_force_from),
                                                        f"Version in force from {format_date(version.in_force_from)}")
                        + "</p>\n\n")
-            out.append(render_law(version, enrich=ctx.enricher(version, date), heading_level=0, title=work_version.title,
+            out.append(render_law(version, enrich=ctx.enricher(version, date), heading_level=4, title=work_version.title,
                                   permalink=urls.section_page(number, version.in_force_from)) + "\n\n")
     out.append(ctx.definitions("".join(out), date, whole_act=True) + "\n")
     return Page(urls.as_at_page(date), "".join(out), edit_path="statutes/act-670/work.md")

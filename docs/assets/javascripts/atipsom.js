@@ -10,24 +10,47 @@
     catch (e) { return null; }
   }
 
-  function toast(message) {
-    var el = document.createElement("div");
-    el.className = "atp-toast";
-    el.setAttribute("role", "status");
-    el.textContent = message;
-    document.body.appendChild(el);
-    window.setTimeout(function () { el.remove(); }, 2500);
+  /* one status message at a time, in one live region (screen readers announce each new message) */
+  var toastTimer = null;
+  function statusRegion() {
+    var el = document.querySelector(".atp-toast");
+    if (!el) {
+      el = document.createElement("div");
+      el.className = "atp-toast";
+      el.setAttribute("role", "status");
+      el.hidden = true;
+      document.body.appendChild(el);
+    }
+    return el;
   }
 
-  /* language: both side by side (wide screens), or one at a time */
-  function setLanguage(show) {
+  function toast(message) {
+    var el = statusRegion();
+    el.textContent = message;
+    el.hidden = false;
+    window.clearTimeout(toastTimer);
+    toastTimer = window.setTimeout(function () { el.hidden = true; el.textContent = ""; }, 2500);
+  }
+
+  /* language: both side by side (wide screens), or one at a time. On a narrow screen there is room for
+     one language only: "both" then shows English, and the buttons say so (aria-pressed). */
+  var NARROW = window.matchMedia ? window.matchMedia("(max-width: 44.9375em)") : null;
+  var chosen = "both";
+
+  function shown() {
+    return chosen === "both" && NARROW && NARROW.matches ? "en" : chosen;
+  }
+
+  function setLanguage(show, remember) {
+    chosen = show;
     document.querySelectorAll(".atp-law").forEach(function (law) {
       if (!law.classList.contains("atp-front")) { law.setAttribute("data-show", show); }
     });
+    var pressed = shown();
     document.querySelectorAll(".atp-langbar button").forEach(function (button) {
-      button.setAttribute("aria-pressed", String(button.getAttribute("data-show") === show));
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-show") === pressed));
     });
-    store(STORE, show);
+    if (remember) { store(STORE, show); }
   }
 
   function initLanguage() {
@@ -37,12 +60,15 @@
       bar.hidden = false;
       bar.addEventListener("click", function (event) {
         var button = event.target.closest("button[data-show]");
-        if (button) { setLanguage(button.getAttribute("data-show")); }
+        if (button) { setLanguage(button.getAttribute("data-show"), true); }
       });
     });
     var wanted = new URLSearchParams(window.location.search).get("lang") || store(STORE) || "both";
     if (["both", "en", "ms"].indexOf(wanted) < 0) { wanted = "both"; }
-    setLanguage(wanted);
+    setLanguage(wanted, false);
+    if (NARROW && NARROW.addEventListener) {
+      NARROW.addEventListener("change", function () { setLanguage(chosen, false); });
+    }
   }
 
   /* copy citation: Malaysian style, with the version date and the permalink */
@@ -80,6 +106,7 @@
   }
 
   function initCitations() {
+    if (document.querySelector(".atp-cite")) { statusRegion(); }
     document.addEventListener("click", function (event) {
       var button = event.target.closest(".atp-cite");
       if (!button) { return; }
@@ -107,23 +134,38 @@
   }
 
   /* as-at picker: any date -> the whole Act as it stood that day */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"];
+
+  function longDate(iso) {
+    var parts = iso.split("-");
+    return Number(parts[2]) + " " + MONTHS[Number(parts[1]) - 1] + " " + parts[0];
+  }
+
   function initAsAt() {
     document.querySelectorAll("form.atp-asat").forEach(function (form) {
       var targets = JSON.parse(form.getAttribute("data-targets") || "{}");
       var dates = Object.keys(targets).sort();
       var message = form.querySelector(".atp-asat__message");
+      var input = form.querySelector("input[type=date]");
       form.addEventListener("submit", function (event) {
         event.preventDefault();
-        var value = form.querySelector("input[type=date]").value;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) { message.textContent = "Enter a date as YYYY-MM-DD."; return; }
-        var chosen = null;
-        dates.forEach(function (date) { if (date <= value) { chosen = date; } });
-        if (!chosen) {
-          message.textContent = "Act 670 was not in force on " + value + ": its first provisions came into force on " +
-            dates[0] + ".";
+        var value = input.value;
+        message.textContent = "";
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+          message.textContent = "Enter a date (day, month and year).";
+          input.focus();
           return;
         }
-        window.location.href = targets[chosen];
+        var chosenDate = null;
+        dates.forEach(function (date) { if (date <= value) { chosenDate = date; } });
+        if (!chosenDate) {
+          message.textContent = "Act 670 was not in force on " + longDate(value) + ": its first provisions came into " +
+            "force on " + longDate(dates[0]) + ".";
+          input.focus();
+          return;
+        }
+        window.location.href = targets[chosenDate];
       });
     });
   }
@@ -142,33 +184,59 @@
     });
   }
 
-  /* defined terms: the definition on hover, focus and tap */
+  /* defined terms: the definition on hover, focus and tap. The tooltip stays while the pointer is on the
+     term or on the tooltip itself (so it can be read and selected), and Escape dismisses it (WCAG 1.4.13). */
   function initTerms() {
     var tip = null;
-    function hide() { if (tip) { tip.remove(); tip = null; } }
+    var owner = null;
+    var timer = null;
+    function cancel() { if (timer) { window.clearTimeout(timer); timer = null; } }
+    function hide() { cancel(); if (tip) { tip.remove(); tip = null; owner = null; } }
+    function hideSoon() { cancel(); timer = window.setTimeout(hide, 300); }
     function show(term) {
+      cancel();
+      if (owner === term && tip) { return; }
       hide();
       var id = term.getAttribute("aria-describedby");
       var source = id && document.getElementById(id);
       if (!source) { return; }
       tip = document.createElement("div");
       tip.className = "atp-tip";
+      tip.id = "atp-tip";
       tip.setAttribute("role", "tooltip");
       tip.innerHTML = source.innerHTML;
+      tip.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+      tip.addEventListener("mouseenter", cancel);
+      tip.addEventListener("mouseleave", hideSoon);
       document.body.appendChild(tip);
+      owner = term;
       var box = term.getBoundingClientRect();
-      tip.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8)) + "px";
-      tip.style.top = (window.scrollY + box.bottom + 6) + "px";
+      var width = document.documentElement.clientWidth;
+      tip.style.left = Math.max(window.scrollX + 8, Math.min(window.scrollX + box.left,
+        window.scrollX + width - tip.offsetWidth - 8)) + "px";
+      tip.style.top = (window.scrollY + box.bottom + 4) + "px";
     }
-    document.addEventListener("mouseover", function (e) { var t = e.target.closest(".atp-term"); if (t) { show(t); } });
-    document.addEventListener("mouseout", function (e) { if (e.target.closest(".atp-term")) { hide(); } });
-    document.addEventListener("focusin", function (e) { var t = e.target.closest(".atp-term"); if (t) { show(t); } else { hide(); } });
+    document.addEventListener("mouseover", function (e) {
+      var t = e.target.closest && e.target.closest(".atp-term");
+      if (t) { show(t); }
+    });
+    document.addEventListener("mouseout", function (e) {
+      var t = e.target.closest && e.target.closest(".atp-term");
+      if (t && t !== document.activeElement) { hideSoon(); }
+    });
+    document.addEventListener("focusin", function (e) {
+      var t = e.target.closest && e.target.closest(".atp-term");
+      if (t) { show(t); } else if (!(e.target.closest && e.target.closest(".atp-tip"))) { hide(); }
+    });
+    document.addEventListener("focusout", function (e) {
+      if (e.target.closest && e.target.closest(".atp-term")) { hideSoon(); }
+    });
     document.addEventListener("click", function (e) {
       var t = e.target.closest(".atp-term");
       if (t) { e.preventDefault(); show(t); } else if (!e.target.closest(".atp-tip")) { hide(); }
     });
     document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { hide(); return; }
+      if (e.key === "Escape") { if (tip) { e.stopPropagation(); hide(); } return; }
       // Enter on a marked term goes to its definition in the "Definitions used" block (links there work)
       var t = e.key === "Enter" && e.target.closest && e.target.closest(".atp-term");
       var id = t && t.getAttribute("aria-describedby");
@@ -179,6 +247,21 @@
         definition.setAttribute("tabindex", "-1");
         definition.focus();
       }
+    }, true);
+  }
+
+  /* tables on narrow screens are shown row by row: each cell is labelled with its column heading */
+  function labelTables() {
+    document.querySelectorAll(".md-typeset table[class^='atp-']").forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        return th.textContent.trim();
+      });
+      if (!heads.length) { return; }
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (heads[i] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", heads[i]); }
+        });
+      });
     });
   }
 
@@ -188,6 +271,7 @@
     initAsAt();
     initCompare();
     initTerms();
+    labelTables();
     highlight();
     window.addEventListener("hashchange", highlight);
   }
