@@ -84,16 +84,23 @@ def computed_page_links(engine, project, today: dt.date) -> list[dict]:
     return links
 
 
+def _section_of(target: str) -> str:
+    """'act-670/sec_66A__subsec_1' -> 'act-670/sec_66A': a page citing a subsection already links the section."""
+    if not target.startswith("act-670/sec_"):
+        return target
+    return "act-670/" + target.removeprefix("act-670/").split("#")[0].split("__")[0]
+
+
 def compute_links(engine, project, today: dt.date) -> dict:
     declared = [
         {k: v for k, v in link.__dict__.items() if v is not None} for link in declared_links(project.guidance)
     ]
     known = {(link["source"], link["target"]) for link in declared}
-    declared_sections = {(link["source"], link["target"].split("#")[0]) for link in declared}
+    declared_sections = {(link["source"], _section_of(link["target"])) for link in declared}
     computed = []
     for link in computed_section_links(engine, project, today) + computed_page_links(engine, project, today):
         key = (link["source"], link["target"])
-        section_key = (link["source"], "act-670/sec_" + link.get("section", "")) if link["kind"] == "provision" else key
+        section_key = (link["source"], _section_of(link["target"])) if link["kind"] == "provision" else key
         if key in known or section_key in declared_sections:
             continue
         computed.append(link)

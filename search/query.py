@@ -637,6 +637,19 @@ def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None) -> Co
     relaxed_q = None
     if isinstance(positive, And):
         relaxed_q = _or([compiler.node(c) for c in positive.children])
+        if is_plain_question(parsed, positive):
+            # A question in plain words ("how long can they keep her in the shelter"): the law does not
+            # use the question's own words, so every word is not required. Documents with more of the
+            # content words rank higher; documents with all of them higher still.
+            content = [c for c in positive.children if not _is_question_word(c)]
+            loose = _or([compiler.node(c) for c in content]) if content else None
+            if loose is not None:
+                strict = expr_q
+                if strict is not None:
+                    strict = strict.with_boost(1.5) if hasattr(strict, "with_boost") else strict
+                    expr_q = wq.Or([strict, loose])
+                else:
+                    expr_q = loose
     highlight_src = without_negations(parsed.expr)
     highlight_q = compiler.node(highlight_src) if highlight_src is not None else None
 
@@ -664,6 +677,27 @@ def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None) -> Co
         unknown_words=tuple(dict.fromkeys(compiler.unknown)),
         notices=tuple(dict.fromkeys(compiler.notices)),
     )
+
+
+#: Words of a question that the law itself never uses as content ("can", "how", "they").
+QUESTION_WORDS = frozenset("""
+a an the can could how what when where who whom whose why which is are was were do does did must should shall may
+will would be been being i we you they she he her him his their them my our your it its someone somebody anyone
+there here this that these those get got if or and to of for in on at by with from about into
+""".split())
+
+
+def _is_question_word(node: Node) -> bool:
+    return isinstance(node, Word) and not node.fuzzy and not node.prefix and node.text in QUESTION_WORDS
+
+
+def is_plain_question(parsed: ParsedQuery, positive: And) -> bool:
+    """Four or more plain words, no quotes and no operators typed in capitals."""
+    text = parsed.text
+    if '"' in text or re.search(r"\b(AND|OR|NOT)\b", text) or parsed.filters:
+        return False
+    words = [c for c in positive.children if isinstance(c, (Word, Synonym))]
+    return len(words) >= 4 and len(words) == len(positive.children)
 
 
 def _split_negations(expr: Node | None) -> tuple[Node | None, list[Node]]:

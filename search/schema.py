@@ -26,7 +26,7 @@ from whoosh.lang.porter import stem as porter_stem
 from .documents import SearchDoc
 from .malay import stem_malay
 
-SCHEMA_VERSION = 2  # bump when the schema or an analyzer changes: forces a full rebuild
+SCHEMA_VERSION = 3  # bump when the schema or an analyzer changes: forces a full rebuild
 
 NO_DATE_FROM = dt.date.min.toordinal()  # guidance: in force since always
 NO_DATE_TO = dt.date.max.toordinal()  # still in force
@@ -47,8 +47,18 @@ class MalayStemFilter(Filter):
             yield token
 
 
+#: Porter gives "traffics" -> "traffic" but "trafficking"/"trafficked" -> "traffick"; the Act uses all of
+#: them ("traffics in persons", ss 12 and 14), so they share one stem.
+STEM_EXCEPTIONS = {"traffic": "traffick", "traffics": "traffick", "trafficking": "traffick",
+                   "trafficked": "traffick", "trafficker": "traffick", "traffickers": "traffick"}
+
+
+def english_stem(word: str) -> str:
+    return STEM_EXCEPTIONS.get(word) or porter_stem(word)
+
+
 def english_analyzer():
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StemFilter()
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StemFilter(stemfn=english_stem)
 
 
 def malay_analyzer():
@@ -60,7 +70,7 @@ def exact_analyzer():
 
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
-_english_stem = lru_cache(maxsize=100_000)(porter_stem)
+_english_stem = lru_cache(maxsize=100_000)(english_stem)
 
 
 class FastWords:
@@ -156,11 +166,11 @@ def build_schema() -> fields.Schema:
 
 
 def group_key(doc: SearchDoc) -> str:
-    """Results are collapsed to one hit per group: per section (and kind and language) for law
-    and annotations, per page for guidance."""
+    """Results are collapsed to one hit per group: per section (and kind) for law
+    and annotations (one language: the better-matching one), per page for guidance."""
     if doc.kind == "guidance" or not doc.section:
-        return f"{doc.kind}:{doc.lang}:{doc.id}"
-    return f"{doc.kind}:{doc.lang}:{doc.section.lower()}"
+        return f"{doc.kind}:{doc.id}"
+    return f"{doc.kind}:{doc.section.lower()}"
 
 
 def doc_fields(doc: SearchDoc) -> dict:
@@ -200,7 +210,19 @@ def doc_fields(doc: SearchDoc) -> dict:
         values["provision"] = doc.provision
     if doc.citations:
         values["cite"] = ",".join(normalise_key(key) for key in doc.citations)
+    boost = DOC_BOOSTS.get(doc.kind, 1.0)
+    if doc.kind == "provision" and doc.eid and "__" not in doc.eid:
+        boost = SECTION_DOC_BOOST
+    if boost != 1.0:
+        values["_boost"] = boost
     return values
+
+
+#: The law comes before our commentary on it; the provision that holds the words comes before the
+#: whole section that contains it (the section's document carries all its words). Measured with
+#: benchmarks/relevance.py on tests/eval/queries.yaml.
+DOC_BOOSTS = {"annotation": 0.4}
+SECTION_DOC_BOOST = 0.75
 
 
 def carries_heading(doc: SearchDoc) -> bool:
