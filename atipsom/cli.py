@@ -265,7 +265,7 @@ def serve(ctx, port: int, host: str, do_build: bool | None) -> None:
             click.echo(line)
     app = create_server_app(project)
     click.echo(f"Serving ATIPSOM Navigator on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=75)
 
 
 def main() -> None:
