@@ -31,11 +31,11 @@ relevance = _benchmark("relevance")
 links_bench = _benchmark("links")
 
 # Reached on 2026-11-29 (86 queries; ours vs the plain BM25 baseline over the same documents).
-OURS_OVERALL = {"mrr": 0.897, "recall": 0.815, "ndcg": 0.766}
+OURS_OVERALL = {"mrr": 0.891, "recall": 0.811, "ndcg": 0.763}
 BASELINE_OVERALL = {"mrr": 0.776, "recall": 0.705, "ndcg": 0.561}
 OURS_NDCG_BY_CATEGORY = {
     "citation": 0.950, "phrase": 0.819, "question": 0.665, "misspelling": 0.688,
-    "malay": 0.732, "dated": 0.736, "abbreviation": 0.705,
+    "malay": 0.732, "dated": 0.709, "abbreviation": 0.705,
 }
 # Section -> guidance links of the 29 judged sections, with the thresholds in search/links.py.
 SIMILARITY_PRECISION_AT_3 = 0.952
