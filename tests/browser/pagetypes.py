@@ -1,0 +1,15 @@
+"""One page of each type the site has, as a reader reaches it (paths on the served site)."""
+
+PAGE_TYPES = {
+    "home": "/",
+    "section": "/act-670/sec_51/",
+    "version": "/act-670/sec_51/2015-11-18/",
+    "diff": "/act-670/sec_51/diff/2008-02-28_2022-02-22/",
+    "history": "/act-670/sec_51/history/",
+    "guidance": "/guidance/how-long-in-a-place-of-refuge/",
+    "advanced search": "/search/",
+    "as-at": "/act-670/as-at/2007-10-01/",
+    "amending Act": "/act-670/amendments/act-a1500/",
+    "timeline": "/act-670/timeline/",
+    "Act": "/act-670/",
+}
