@@ -49,6 +49,7 @@ def test_no_serious_accessibility_problem(open_reader, report, name, scheme):
     reader = open_reader(color_scheme=scheme)
     page = reader.open(PAGE_TYPES[name])
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    expect(page.locator("a.md-skip")).to_have_count(1)  # "Skip to content", the first thing Tab reaches
     result = run_axe(page, None if scheme == "light" else COLOUR_RULES)
     record(report, f"{name} ({scheme})", result)
     serious = [v for v in result["violations"] if v["impact"] in FAILING]
