@@ -72,8 +72,15 @@ def build_search(project: Project, *, quiet: bool, today: dt.date) -> list[str]:
     write_atomic(links_path(project), json.dumps(links, ensure_ascii=False, indent=1))
     computed = sum(1 for link in links["links"] if link["reason"] == "computed")
     lines.append(f"links: {len(links['links'])} provision-guidance links ({computed} computed by similarity) "
-                 f"-> {links_path(project).relative_to(project.root)}")
+                 f"-> {_shown(links_path(project), project.root)}")
     return lines
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
 
 
 def links_path(project: Project) -> Path:

@@ -90,7 +90,7 @@ def test_reader_gets_results_from_the_server_and_a_message_from_files(tmp_path):
                 pass
             assert time.monotonic() < deadline, "the server did not start"
             time.sleep(0.1)
-        served = _dump(f"http://127.0.0.1:{port}/search/?q=s+51(3)(b)&as_at=2016-01-01")
+        served = _dump(f"http://127.0.0.1:{port}/search/?query=s+51(3)(b)&as_at=2016-01-01")
         from_files = _dump((site / "search" / "index.html").as_uri())
     finally:
         server.terminate()

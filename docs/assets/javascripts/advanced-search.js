@@ -114,8 +114,11 @@
       });
       if (!params.q) { list.textContent = ""; say("Type something to search for."); return; }
       if (pushState) {
+        /* the page's own address says ?query=… (Material's header search claims ?q=) */
         var page = new URL(window.location.href);
-        page.search = new URLSearchParams(params).toString();
+        var shown = {};
+        Object.keys(params).forEach(function (key) { shown[key === "q" ? "query" : key] = params[key]; });
+        page.search = new URLSearchParams(shown).toString();
         window.history.replaceState(null, "", page.href);
       }
       say("Searching…");
@@ -180,10 +183,11 @@
         if (reply.code !== 200 || reply.body.status !== "ok") { throw new Error("no search service"); }
         form.hidden = false;
         var wanted = new URLSearchParams(window.location.search);
-        ["q", "as_at", "kind", "lang"].forEach(function (key) {
-          if (wanted.get(key) && form.elements[key]) { form.elements[key].value = wanted.get(key); }
+        ["query", "as_at", "kind", "lang"].forEach(function (key) {
+          var field = key === "query" ? "q" : key;
+          if (wanted.get(key) && form.elements[field]) { form.elements[field].value = wanted.get(key); }
         });
-        if (wanted.get("q")) { search(false); } else { form.elements.q.focus(); }
+        if (wanted.get("query")) { search(false); } else { form.elements.q.focus(); }
       })
       .catch(showUnavailable);
   }
