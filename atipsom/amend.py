@@ -523,27 +523,12 @@ def _insert_provision(section: _SectionState, instruction: Instruction, outcome:
                 raise _fail(instruction, f"provision {node.eid} already exists ({lang})",
                             "an inserted provision needs a number not yet used at its level")
         new_by_lang[lang] = new
-    _check_aligned(new_by_lang, instruction)
-    reference = next(iter(new_by_lang.values()), None)
-    if reference is None:
-        raise _fail(instruction, "no language gives the new text")
-    for lang in LANGS:
-        if lang in new_by_lang:
-            new, state = new_by_lang[lang], "applied"
-        elif instruction.lang:
-            outcome[lang] = "unchanged"
-            continue
-        else:
-            new, state = [blank(node) for node in reference], "not available"
-        root = section.body[lang]
+    def place(root: Provision, new: list[Provision]) -> Provision:
         if instruction.after:
-            parent = parent_of(root, anchor)
-            section.body[lang] = insert_children(root, parent.eid, new, after=anchor)
-        else:
-            section.body[lang] = insert_children(root, anchor, new, after=None)
-        outcome[lang] = state
-        changed_langs.append(lang)
-    return [node.eid for node in reference]
+            return insert_children(root, parent_of(root, anchor).eid, new, after=anchor)
+        return insert_children(root, anchor, new, after=None)
+
+    return _put_new_nodes(section, instruction, new_by_lang, place, outcome, changed_langs)
 
 
 def _check_aligned(new_by_lang: dict[str, list[Provision]], instruction: Instruction) -> None:
@@ -572,6 +557,14 @@ def _substitute_provision(section: _SectionState, instruction: Instruction, outc
             if node.eid in siblings:
                 raise _fail(instruction, f"new text ({lang}) brings {node.eid}, which already exists beside {target}")
         new_by_lang[lang] = new
+    return _put_new_nodes(section, instruction, new_by_lang,
+                          lambda root, new: transform(root, target, lambda _: list(new)), outcome, changed_langs)
+
+
+def _put_new_nodes(section: _SectionState, instruction: Instruction, new_by_lang: dict[str, list[Provision]],
+                   place, outcome: dict, changed_langs: list) -> list[str]:
+    """Put new provisions into each language text (`place(root, nodes) -> root`). A language without
+    words gets the same provisions with text not available, unless the instruction is for one language."""
     _check_aligned(new_by_lang, instruction)
     reference = next(iter(new_by_lang.values()), None)
     if reference is None:
@@ -584,7 +577,7 @@ def _substitute_provision(section: _SectionState, instruction: Instruction, outc
             continue
         else:
             new, state = [blank(node) for node in reference], "not available"
-        section.body[lang] = transform(section.body[lang], target, lambda _: list(new))
+        section.body[lang] = place(section.body[lang], new)
         outcome[lang] = state
         changed_langs.append(lang)
     return [node.eid for node in reference]

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ids
-from .errors import InputError, display_path
-from .frontmatter import read_document
+from .errors import InputError
 from .guidance import LAW_LINK_RE
+from .load import read_file
 from .lookup import NotFound, resolve
 from .schema import Reader
 
@@ -62,12 +62,10 @@ def load_annotations(folder: Path, root: Path, errors: list[InputError] | None =
 
 
 def load_annotation(path: Path, root: Path, errors: list[InputError]) -> Annotation | None:
-    shown = display_path(path, root)
-    try:
-        document = read_document(path.read_bytes(), shown)
-    except InputError as exc:
-        errors.append(exc)
+    document = read_file(path, root, errors)
+    if document is None:
         return None
+    shown = document.path
     before = len(errors)
     reader = Reader(document.meta, shown, errors)
     reader.only(ANNOTATION_KEYS)

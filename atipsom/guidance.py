@@ -14,8 +14,8 @@ from typing import Iterable
 
 from . import ids, urls
 from .amend import Consolidation
-from .errors import InputError, display_path
-from .frontmatter import read_document
+from .errors import InputError
+from .load import read_file
 from .lookup import NotFound, Resolved, resolve
 from .model import GuidancePage
 from .schema import Reader
@@ -41,12 +41,10 @@ def load_guidance(folder: Path, root: Path, errors: list[InputError] | None = No
 
 
 def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> GuidancePage | None:
-    shown = display_path(path, root)
-    try:
-        document = read_document(path.read_bytes(), shown)
-    except InputError as exc:
-        errors.append(exc)
+    document = read_file(path, root, errors)
+    if document is None:
         return None
+    shown = document.path
     before = len(errors)
     reader = Reader(document.meta, shown, errors)
     reader.only(GUIDANCE_KEYS)

@@ -104,7 +104,8 @@ def load_statutes(statutes_dir: Path) -> Statutes:
     return Statutes(statutes_dir, work, sections, tuple(amendments), sources)
 
 
-def _read(path: Path, root: Path, errors: list[InputError]):
+def read_file(path: Path, root: Path, errors: list[InputError]):
+    """A file split into front matter and body, or None with the problem added to `errors`."""
     shown = display_path(path, root)
     try:
         raw = path.read_bytes()
@@ -186,7 +187,7 @@ def _dated(reader: Reader | None) -> DatedFact:
 
 
 def load_work(path: Path, root: Path, errors: list[InputError], sources: Mapping[str, Source]) -> Work | None:
-    document = _read(path, root, errors)
+    document = read_file(path, root, errors)
     if document is None:
         return None
     reader = Reader(document.meta, document.path, errors)
@@ -328,7 +329,7 @@ def load_sections(folder: Path, root: Path, errors: list[InputError],
 
 
 def load_section(path: Path, root: Path, errors: list[InputError], sources: Mapping[str, Source]) -> Section | None:
-    document = _read(path, root, errors)
+    document = read_file(path, root, errors)
     if document is None:
         return None
     before = len(errors)
@@ -419,7 +420,7 @@ def load_amendments(folder: Path, root: Path, errors: list[InputError],
 
 def load_amending_act(path: Path, root: Path, errors: list[InputError],
                       sources: Mapping[str, Source]) -> AmendingAct | None:
-    document = _read(path, root, errors)
+    document = read_file(path, root, errors)
     if document is None:
         return None
     before = len(errors)
