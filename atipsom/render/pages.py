@@ -137,7 +137,9 @@ def _banner(ctx: SiteContext, version: Version) -> str:
         for ref in version.amended_by:
             act = ctx.act(ref.act)
             certainty = act.in_force.certainty if act else ""
-            flag = "" if certainty in ("official", "reprint") else f" (date {esc(certainty)})"
+            flag = {"single-source": " (in-force date from one source only)",
+                    "unverified": " (in-force date unverified)",
+                    "unknown": " (in-force date unknown)"}.get(certainty, "")
             items.append(f'{link(urls.amendment_page(ref.act), esc("Act " + ref.citation))}'
                          f" {esc(OP_LABEL.get(ref.op, ref.op))} {esc(_target_label(ref.target))}{flag}")
         parts.append("<p>This version was made by: " + "; ".join(items) + ".</p>")
