@@ -21,7 +21,7 @@ from pathlib import Path
 from . import ids
 from .errors import InputError
 from .guidance import LAW_LINK_RE
-from .load import read_file
+from .load import load_folder, read_file
 from .lookup import NotFound, resolve
 from .schema import Reader
 
@@ -47,18 +47,9 @@ class Annotation:
 
 
 def load_annotations(folder: Path, root: Path, errors: list[InputError] | None = None) -> dict[str, Annotation]:
-    collect = errors if errors is not None else []
-    annotations: dict[str, Annotation] = {}
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.md"), key=lambda p: ids.section_sort_key(p.stem.removeprefix("sec_"))):
-            annotation = load_annotation(path, root, collect)
-            if annotation is not None:
-                annotations[annotation.number] = annotation
-    if errors is None and collect:
-        from .errors import InputErrors
-
-        raise InputErrors(collect)
-    return annotations
+    loaded = load_folder(folder, root, load_annotation, errors,
+                         key=lambda p: ids.section_sort_key(p.stem.removeprefix("sec_")))
+    return {annotation.number: annotation for annotation in loaded}
 
 
 def load_annotation(path: Path, root: Path, errors: list[InputError]) -> Annotation | None:

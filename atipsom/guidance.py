@@ -15,7 +15,7 @@ from typing import Iterable
 from . import ids, urls
 from .amend import Consolidation
 from .errors import InputError
-from .load import read_file
+from .load import load_folder, read_file
 from .lookup import NotFound, Resolved, resolve
 from .model import GuidancePage
 from .schema import Reader
@@ -26,18 +26,7 @@ LAW_LINK_RE = re.compile(r"\]\(law:(?P<ref>[^)\s]+)\)")
 
 def load_guidance(folder: Path, root: Path, errors: list[InputError] | None = None) -> list[GuidancePage]:
     """Every guidance page; problems are collected into `errors` (or raised together if none given)."""
-    collect = errors if errors is not None else []
-    pages = []
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.md")):
-            page = load_guidance_page(path, root, collect)
-            if page is not None:
-                pages.append(page)
-    if errors is None and collect:
-        from .errors import InputErrors
-
-        raise InputErrors(collect)
-    return pages
+    return load_folder(folder, root, load_guidance_page, errors)
 
 
 def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> GuidancePage | None:

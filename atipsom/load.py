@@ -119,6 +119,23 @@ def read_file(path: Path, root: Path, errors: list[InputError]):
         return None
 
 
+def load_folder(folder: Path, root: Path, load_one, errors: list[InputError] | None, *, key=None) -> list:
+    """Load every Markdown file of a folder with `load_one(path, root, errors)`, skipping broken ones.
+
+    Problems are added to `errors`; without an `errors` list they are raised together as InputErrors.
+    """
+    collect = errors if errors is not None else []
+    items = []
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.md"), key=key):
+            item = load_one(path, root, collect)
+            if item is not None:
+                items.append(item)
+    if errors is None and collect:
+        raise InputErrors(collect)
+    return items
+
+
 # --- sources.yml -----------------------------------------------------------------------------------
 
 def load_sources(path: Path, root: Path, errors: list[InputError]) -> dict[str, Source]:
