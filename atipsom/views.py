@@ -49,6 +49,9 @@ def provision_json(statutes, resolved: Resolved) -> dict:
         status = "missing"
     elif not node.is_fully_available:
         status = "incomplete"
+    elif node.kind != "section" and status == "incomplete":
+        # the gap is elsewhere in the section: this provision's own text is complete
+        status = "verbatim"
     path = ids.path_of_eid(resolved.eid) if "__" in resolved.eid else ()
     term = node.term if node.kind == "def" else None
     return {

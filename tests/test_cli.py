@@ -87,3 +87,10 @@ def test_every_command_has_help(command):
 def test_check_passes_on_the_repository():
     result = run("check")
     assert result.exit_code == 0, result.output
+
+
+def test_complete_provision_is_not_called_incomplete_because_of_a_gap_elsewhere_in_its_section():
+    data = json.loads(run("show", "s 51(3)(a)(i)", "--as-at", "2014-06-01", "--json").output)
+    assert data["text_status"] == "verbatim"
+    section = json.loads(run("show", "51", "--as-at", "2014-06-01", "--json").output)
+    assert section["text_status"] == "incomplete"  # s 51(6) has no English source
