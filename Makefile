@@ -29,6 +29,7 @@ browsers:
 	@scripts/ensure-chromium
 
 test: $(VENV)/.installed browsers
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/atipsom check
 	$(PY) -m pytest
 

@@ -230,8 +230,9 @@ def main() -> None:
                         help="httpx (default) or a minimal asyncio HTTP/1.1 client that uses less CPU")
     args = parser.parse_args()
 
-    from search.indexer import build_index
     from search_speed import synthetic_docs
+
+    from search.indexer import build_index
 
     workdir = Path(tempfile.mkdtemp(prefix="search-load-"))
     server = None

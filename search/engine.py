@@ -17,14 +17,14 @@ import time
 from collections import OrderedDict
 from pathlib import Path
 
-from whoosh import collectors
+import numpy as np
 from whoosh import index as windex
 from whoosh import query as wq
-from whoosh.collectors import TimeLimit
 
 from .documents import KINDS, LANGS, SearchResponse, SearchResult
 from .indexer import current_generation, read_pointer
 from .query import MAX_FUZZY_WORD_CHARS, CompiledQuery, ParsedQuery, Union, compile_query, parse_query
+from .ranking import Evaluator, PostingScores, rank
 from .schema import EXACT_FIELD, FAST_WORDS, PAIR_SEPARATOR, PAIRS_FIELDS, TEXT_FIELDS
 from .snippets import make_snippet
 from .synonyms import SynonymMap
@@ -34,71 +34,6 @@ MAX_LIMIT = 50
 FILTER_CACHE_SIZE = 64
 RESPONSE_CACHE_SIZE = 256
 PAIR_FIELD_LANGS = {field: lang for lang, field in PAIRS_FIELDS.items()}
-
-
-class SectionCollector(collectors.ScoredCollector):
-    """Filter, collapse and time limit in one collector: keeps the best-scoring allowed document
-    of each group (one hit per section, see `schema.group_key`), counts the groups, and stops
-    when the deadline passes by raising Whoosh's `TimeLimit`.
-
-    Why not Whoosh's own collectors: `FilterCollector`, `CollapseCollector` and
-    `TimeLimitCollector` each do their work in `collect_matches` and call their child's
-    `collect` directly, so when they are stacked only the outermost one takes effect (a filter
-    around a collapse stops the collapsing; a time limit around a filter lets documents outside
-    the date range through). `TimeLimitCollector` also stops a search with SIGALRM, which Python
-    allows only in the main thread (tests, the thread pool and a threaded server search in other
-    threads), or else with a timer thread per query. This collector checks a monotonic deadline
-    every few matches instead; work outside the matching loop (expanding prefixes and fuzzy words)
-    is bounded by the query parser's caps instead.
-    """
-
-    CHECK_EVERY = 32
-
-    def __init__(self, limit: int, allow: set[int] | None, deadline: float, groups: list[int]):
-        super().__init__()
-        self.limit = limit
-        self.allow = allow
-        self.deadline = deadline
-        self.groups = groups  # global docnum -> group number (see SearchEngine._group_numbers)
-
-    def prepare(self, top_searcher, q, context):
-        super().prepare(top_searcher, q, context)
-        self.best: dict = {}
-
-    def collect_matches(self):
-        if time.monotonic() > self.deadline:
-            raise TimeLimit
-        allow, offset, deadline, every = self.allow, self.offset, self.deadline, self.CHECK_EVERY
-        for number, sub_docnum in enumerate(self.matches(), 1):
-            if number % every == 0 and time.monotonic() > deadline:
-                raise TimeLimit
-            if allow is not None and offset + sub_docnum not in allow:
-                continue
-            self.collect(sub_docnum)
-
-    def collect(self, sub_docnum):
-        global_docnum = self.offset + sub_docnum
-        score = self.matcher.score()
-        if self.final_fn:
-            score = self.final_fn(self.top_searcher, global_docnum, score)
-        key = self.groups[global_docnum]
-        current = self.best.get(key)
-        if current is None or score > current[0]:
-            self.best[key] = (score, global_docnum)
-        return 0 - score
-
-    def computes_count(self):
-        return True
-
-    def count(self):
-        return len(self.best)
-
-    def all_ids(self):
-        return [docnum for _, docnum in self.best.values()]
-
-    def results(self):
-        ranked = sorted(self.best.values(), key=lambda item: (-item[0], item[1]))[: self.limit]
-        return self._results(ranked)
 
 
 class SearchEngine:
@@ -116,7 +51,8 @@ class SearchEngine:
         self._searchers: list = []
         self._filters: OrderedDict = OrderedDict()
         self._responses: OrderedDict = OrderedDict()  # an index generation never changes
-        self._groups: list[int] | None = None
+        self._groups: np.ndarray | None = None
+        self._postings = PostingScores()
         self._closed = False
 
     @classmethod
@@ -240,22 +176,21 @@ class SearchEngine:
             self._local.searcher = searcher
         return searcher
 
-    def _group_numbers(self, searcher) -> list[int]:
+    def _group_numbers(self, searcher) -> np.ndarray:
         """For each document number, the number of its group (one hit per group is shown).
         Read once per index generation from the `group` field's term lists."""
         groups = self._groups
         if groups is None:
             reader = searcher.reader()
-            groups = [0] * reader.doc_count_all()
+            groups = np.zeros(reader.doc_count_all(), dtype=np.int64)
             for number, term in enumerate(reader.lexicon("group"), 1):
-                for docnum in reader.postings("group", term).all_ids():
-                    groups[docnum] = number
+                groups[list(reader.postings("group", term).all_ids())] = number
             self._groups = groups
         return groups
 
-    def _allowed_docs(self, searcher, as_at: dt.date, kind: str, lang: str | None) -> set[int]:
-        """Document numbers in force on `as_at` (guidance always), of `kind` and `lang`. Cached:
-        readers ask for today's law again and again."""
+    def _allowed_docs(self, searcher, as_at: dt.date, kind: str, lang: str | None) -> np.ndarray:
+        """Which documents are in force on `as_at` (guidance always), of `kind` and `lang`, as a
+        mask over document numbers. Cached: readers ask for today's law again and again."""
         key = (as_at.toordinal(), kind, lang)
         with self._lock:
             if key in self._filters:
@@ -263,30 +198,28 @@ class SearchEngine:
                 return self._filters[key]
         day = as_at.toordinal()
         reader = searcher.reader()
-        docs = _docs_with_value(reader, "from_n", lambda start: start <= day)
-        docs &= _docs_with_value(reader, "to_n", lambda end: end >= day)
+        allow = _docs_with_value(reader, "from_n", lambda start: start <= day)
+        allow &= _docs_with_value(reader, "to_n", lambda end: end >= day)
         if kind != "all":
-            docs &= _docs_with_value(reader, "kind", lambda value: value == kind)
+            allow &= _docs_with_value(reader, "kind", lambda value: value == kind)
         if lang:
-            docs &= _docs_with_value(reader, "lang", lambda value: value == lang)
+            allow &= _docs_with_value(reader, "lang", lambda value: value == lang)
         with self._lock:
-            self._filters[key] = docs
+            self._filters[key] = allow
             while len(self._filters) > FILTER_CACHE_SIZE:
                 self._filters.popitem(last=False)
-        return docs
+        return allow
 
-    def _collect(self, searcher, q, allow: set[int], limit: int, deadline: float):
-        if not allow:
+    def _collect(self, searcher, q, allow: np.ndarray, limit: int, deadline: float):
+        """The best `limit` sections or pages for `q` among the allowed documents: (stored fields,
+        score) of each, the number of sections and pages that match, and whether the deadline cut
+        the matching short."""
+        if not allow.any():
             return [], 0, False
-        collector = SectionCollector(limit, allow, deadline, self._group_numbers(searcher))
-        timed_out = False
-        try:
-            searcher.search_with_collector(q, collector)
-        except TimeLimit:
-            timed_out = True
-        results = collector.results()
-        hits = [(hit.fields(), hit.score) for hit in results]
-        return hits, collector.count(), timed_out
+        evaluator = Evaluator(searcher, self._postings, deadline)
+        ranked = rank(evaluator.evaluate(q), allow, self._group_numbers(searcher), limit, evaluator.timed_out)
+        hits = [(searcher.stored_fields(docnum), score) for docnum, score in ranked.hits]
+        return hits, ranked.total, ranked.timed_out
 
     def _highlight_terms(self, searcher, compiled: CompiledQuery) -> dict[str, tuple[frozenset, frozenset]]:
         """The words and phrases to mark in snippets, per language and for the unstemmed field,
@@ -356,14 +289,14 @@ def _highlight_nodes(q):
             yield from _highlight_nodes(child)
 
 
-def _docs_with_value(reader, fieldname: str, keep) -> set[int]:
-    """Document numbers whose value in `fieldname` passes `keep`, read from the term lists (a
-    few distinct dates, kinds and languages, each with its posting list)."""
+def _docs_with_value(reader, fieldname: str, keep) -> np.ndarray:
+    """A mask of the documents whose value in `fieldname` passes `keep`, read from the term
+    lists (a few distinct dates, kinds and languages, each with its posting list)."""
     field = reader.schema[fieldname]
-    docs: set[int] = set()
+    docs = np.zeros(reader.doc_count_all(), dtype=bool)
     for term in field.sortable_terms(reader, fieldname):
         if keep(field.from_bytes(term)):
-            docs.update(reader.postings(fieldname, term).all_ids())
+            docs[list(reader.postings(fieldname, term).all_ids())] = True
     return docs
 
 

@@ -149,7 +149,7 @@ def test_many_changes_rebuild_everything(tmp_path):
 
 
 def test_rebuild_keeps_the_generation_being_served_until_the_next_one(tmp_path):
-    first = build_sample_index(tmp_path)
+    build_sample_index(tmp_path)
     engine = SearchEngine.open(tmp_path)
     changed = [dataclasses.replace(doc, text=doc.text + " amended") for doc in sample_docs()]
     second = build_index(changed, tmp_path, progress=False)
