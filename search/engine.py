@@ -14,7 +14,6 @@ import datetime as dt
 import re
 import threading
 import time
-from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +22,8 @@ from whoosh import query as wq
 
 from .documents import KINDS, LANGS, SearchResponse, SearchResult
 from .indexer import current_generation, read_pointer
-from .query import MAX_FUZZY_WORD_CHARS, CompiledQuery, ParsedQuery, Union, compile_query, parse_query
+from .lru import LRU
+from .query import MAX_FUZZY_WORD_CHARS, CompiledQuery, ParsedQuery, Union, compile_query, parse_query, words_within
 from .ranking import Evaluator, PostingScores, rank
 from .schema import EXACT_FIELD, FAST_WORDS, PAIR_SEPARATOR, PAIRS_FIELDS, TEXT_FIELDS
 from .snippets import make_snippet
@@ -33,6 +33,7 @@ DEFAULT_TIME_LIMIT = 1.0  # seconds of matching per query
 MAX_LIMIT = 50
 FILTER_CACHE_SIZE = 64
 RESPONSE_CACHE_SIZE = 256
+WORDS_CACHE_SIZE = 4096
 PAIR_FIELD_LANGS = {field: lang for lang, field in PAIRS_FIELDS.items()}
 
 
@@ -41,7 +42,6 @@ class SearchEngine:
                  time_limit: float = DEFAULT_TIME_LIMIT, synonyms: SynonymMap | None = None,
                  cache_size: int = RESPONSE_CACHE_SIZE):
         self._ix = ix
-        self.cache_size = cache_size
         self.generation = generation
         self.index_dir = index_dir
         self.time_limit = time_limit
@@ -49,8 +49,11 @@ class SearchEngine:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._searchers: list = []
-        self._filters: OrderedDict = OrderedDict()
-        self._responses: OrderedDict = OrderedDict()  # an index generation never changes
+        # an index generation never changes: what was computed from it stays true
+        self._filters = LRU(FILTER_CACHE_SIZE)
+        self._responses = LRU(cache_size)
+        self._near_words = LRU(WORDS_CACHE_SIZE)
+        self._suggestions = LRU(WORDS_CACHE_SIZE)
         self._groups: np.ndarray | None = None
         self._postings = PostingScores()
         self._closed = False
@@ -96,17 +99,12 @@ class SearchEngine:
         as_at = as_at or dt.date.today()
         limit = max(1, min(int(limit), MAX_LIMIT))
         key = (query if isinstance(query, str) else repr(query), as_at, kind, lang, limit)
-        with self._lock:
-            cached = self._responses.get(key)
-            if cached is not None:
-                self._responses.move_to_end(key)
-                return cached
+        cached = self._responses.get(key)
+        if cached is not None:
+            return cached
         response = self._search(query, as_at, kind, lang, limit)
-        if not response.timed_out and self.cache_size > 0:
-            with self._lock:
-                self._responses[key] = response
-                while len(self._responses) > self.cache_size:
-                    self._responses.popitem(last=False)
+        if not response.timed_out:
+            self._responses.put(key, response)
         return response
 
     def _search(self, query: str, as_at: dt.date, kind: str, lang: str | None, limit: int) -> SearchResponse:
@@ -117,7 +115,7 @@ class SearchEngine:
             return SearchResponse(query=_echo(query), as_at=as_at, total=0, suggestion=None,
                                   results=(), notices=tuple(notices))
         searcher = self._searcher()
-        compiled = compile_query(parsed, searcher.reader(), lang=lang)
+        compiled = compile_query(parsed, searcher.reader(), lang=lang, near_words=self._words_near)
         notices.extend(compiled.notices)
         allow = self._allowed_docs(searcher, as_at, kind, lang)
 
@@ -176,6 +174,9 @@ class SearchEngine:
             self._local.searcher = searcher
         return searcher
 
+    def _words_near(self, reader, word: str, distance: int) -> frozenset[str]:
+        return self._near_words.get_or_compute((word, distance), lambda: words_within(reader, word, distance))
+
     def _group_numbers(self, searcher) -> np.ndarray:
         """For each document number, the number of its group (one hit per group is shown).
         Read once per index generation from the `group` field's term lists."""
@@ -191,24 +192,8 @@ class SearchEngine:
     def _allowed_docs(self, searcher, as_at: dt.date, kind: str, lang: str | None) -> np.ndarray:
         """Which documents are in force on `as_at` (guidance always), of `kind` and `lang`, as a
         mask over document numbers. Cached: readers ask for today's law again and again."""
-        key = (as_at.toordinal(), kind, lang)
-        with self._lock:
-            if key in self._filters:
-                self._filters.move_to_end(key)
-                return self._filters[key]
-        day = as_at.toordinal()
-        reader = searcher.reader()
-        allow = _docs_with_value(reader, "from_n", lambda start: start <= day)
-        allow &= _docs_with_value(reader, "to_n", lambda end: end >= day)
-        if kind != "all":
-            allow &= _docs_with_value(reader, "kind", lambda value: value == kind)
-        if lang:
-            allow &= _docs_with_value(reader, "lang", lambda value: value == lang)
-        with self._lock:
-            self._filters[key] = allow
-            while len(self._filters) > FILTER_CACHE_SIZE:
-                self._filters.popitem(last=False)
-        return allow
+        return self._filters.get_or_compute((as_at.toordinal(), kind, lang),
+                                            lambda: _allowed(searcher.reader(), as_at, kind, lang))
 
     def _collect(self, searcher, q, allow: np.ndarray, limit: int, deadline: float):
         """The best `limit` sections or pages for `q` among the allowed documents: (stored fields,
@@ -261,18 +246,23 @@ class SearchEngine:
         or more: the same reach as the automatic fuzzy matching)."""
         if not compiled.unknown_words:
             return None
-        corrector = searcher.reader().corrector(EXACT_FIELD)
         replacements = {}
         for word in [w for w in compiled.unknown_words if len(w) <= MAX_FUZZY_WORD_CHARS][:8]:
-            try:
-                options = corrector.suggest(word, limit=1, maxdist=1 if len(word) < 8 else 2, prefix=1)
-            except Exception:
-                options = []
-            if options and options[0] != word:
-                replacements[word] = options[0]
+            closest = self._suggestions.get_or_compute(word, lambda: _closest_word(searcher, word))
+            if closest:
+                replacements[word] = closest
         if not replacements:
             return None
         return re.sub(r"\w+", lambda m: replacements.get(m.group(0).lower(), m.group(0)), parsed.text)
+
+
+def _closest_word(searcher, word: str) -> str | None:
+    try:
+        options = searcher.reader().corrector(EXACT_FIELD).suggest(
+            word, limit=1, maxdist=1 if len(word) < 8 else 2, prefix=1)
+    except Exception:
+        options = []
+    return options[0] if options and options[0] != word else None
 
 
 def _highlight_nodes(q):
@@ -287,6 +277,17 @@ def _highlight_nodes(q):
     else:
         for child in q.children():
             yield from _highlight_nodes(child)
+
+
+def _allowed(reader, as_at: dt.date, kind: str, lang: str | None) -> np.ndarray:
+    day = as_at.toordinal()
+    allow = _docs_with_value(reader, "from_n", lambda start: start <= day)
+    allow &= _docs_with_value(reader, "to_n", lambda end: end >= day)
+    if kind != "all":
+        allow &= _docs_with_value(reader, "kind", lambda value: value == kind)
+    if lang:
+        allow &= _docs_with_value(reader, "lang", lambda value: value == lang)
+    return allow
 
 
 def _docs_with_value(reader, fieldname: str, keep) -> np.ndarray:

@@ -469,6 +469,7 @@ class Union(wq.Or):
 class _Compiler:
     reader: object
     langs: tuple[str, ...]
+    near_words: object = None  # (reader, word, distance) -> the index's words that far away
     notices: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
 
@@ -530,8 +531,9 @@ class _Compiler:
     def fuzzy(self, text: str, maxdist: int) -> wq.Query | None:
         """Words of the index within `maxdist` edits (same first letter), the closest distance
         that has any: a misspelling matches its nearest words, not everything two edits away."""
+        near = self.near_words or words_within
         for distance in range(1, maxdist + 1):
-            words = sorted(_terms_within(self.reader, text, distance))
+            words = sorted(near(self.reader, text, distance))
             if words:
                 if len(words) > MAX_FUZZY_TERMS:
                     words = sorted(words, key=lambda w: -self.reader.doc_frequency(EXACT_FIELD, w))
@@ -580,12 +582,13 @@ class _Compiler:
         return _or(options)
 
 
-def _terms_within(reader, text: str, distance: int) -> set[str]:
+def words_within(reader, text: str, distance: int) -> frozenset[str]:
+    """The index's words (unstemmed) `distance` edits from `text` with the same first letter."""
     words = set()
     for word in reader.terms_within(EXACT_FIELD, text, distance, prefix=1):
         words.add(word.decode("utf-8") if isinstance(word, bytes) else word)
     words.discard(text)
-    return words
+    return frozenset(words)
 
 
 def _field_query(reader, fieldname: str, text: str, weight: float) -> wq.Query | None:
@@ -620,17 +623,18 @@ def citation_query(citation: Citation) -> wq.Query:
     return Union(options)
 
 
-def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None) -> CompiledQuery:
+def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None, near_words=None) -> CompiledQuery:
     """Whoosh queries for a parsed query against an open index reader.
 
     Citations are alternatives to the words (a citation alone is a complete query); NOT at the
     top level removes documents from everything, citations included; field filters restrict
-    everything."""
+    everything. `near_words(reader, word, distance)`, if given, stands in for `words_within`
+    (the engine passes one that remembers its answers)."""
     langs = (lang,) if lang in TEXT_FIELDS else tuple(TEXT_FIELDS)
     for f in parsed.filters:
         if f.field == "lang":
             langs = (f.value,)
-    compiler = _Compiler(reader, langs)
+    compiler = _Compiler(reader, langs, near_words)
     positive, negatives = _split_negations(parsed.expr)
     expr_q = compiler.node(positive) if positive is not None else None
     negative_q = _or([compiler.node(n) for n in negatives])

@@ -75,14 +75,23 @@ _english_stem = lru_cache(maxsize=100_000)(english_stem)
 
 class FastWords:
     """The words an analyzer above produces, with their character spans, without Whoosh's token
-    machinery (for marking snippets). tests/test_search_query.py checks both give the same."""
+    machinery (for marking snippets). tests/test_search_query.py checks both give the same.
+    The words of the last texts seen are remembered: the same provisions come up in answer to
+    query after query."""
+
+    CACHE_SIZE = 512
+    CACHE_MAX_CHARS = 4_000  # long texts (guidance pages) are cut into words each time
 
     def __init__(self, stem):
         self.stem = stem
+        self._cached = lru_cache(maxsize=self.CACHE_SIZE)(self._words)
 
-    def __call__(self, text: str) -> list[tuple[str, int, int]]:
+    def __call__(self, text: str) -> tuple[tuple[str, int, int], ...]:
+        return self._cached(text) if len(text) <= self.CACHE_MAX_CHARS else self._words(text)
+
+    def _words(self, text: str) -> tuple[tuple[str, int, int], ...]:
         stem = self.stem
-        return [(stem(m.group().lower()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        return tuple((stem(m.group().lower()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text))
 
 
 FAST_WORDS = {"en": FastWords(_english_stem), "ms": FastWords(stem_malay), "exact": FastWords(str)}

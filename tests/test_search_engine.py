@@ -249,3 +249,26 @@ def test_repeated_question_is_answered_from_the_cache_of_this_generation(tmp_pat
         assert cached.search("refuge", as_at=IN_2016) is not cached.search("refuge", as_at=IN_2012)
         assert uncached.search("refuge", as_at=IN_2016) is not uncached.search("refuge", as_at=IN_2016)
         assert uncached.search("refuge", as_at=IN_2016) == cached.search("refuge", as_at=IN_2016)
+
+
+def test_the_engine_caches_forget_the_least_recently_used_first():
+    from search.lru import LRU
+
+    cache = LRU(2)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    assert cache.get("a") == 1  # "a" is now the most recently used
+    cache.put("c", 3)
+    assert cache.get("b") is None
+    assert (cache.get("a"), cache.get("c")) == (1, 3)
+    assert cache.get_or_compute("d", lambda: 4) == 4
+    assert cache.get_or_compute("d", lambda: 5) == 4
+    assert len(cache) == 2
+
+
+def test_a_cache_of_size_zero_keeps_nothing():
+    from search.lru import LRU
+
+    cache = LRU(0)
+    cache.put("a", 1)
+    assert cache.get("a") is None and len(cache) == 0
