@@ -59,6 +59,7 @@ def timeline_svg(events: Sequence[TimelineEvent], width: int = 960) -> str:
         tx = xx + 12 if anchor == "start" else xx - 12
         parts.append(f'<text x="{tx:.1f}" y="{y + 4}" text-anchor="{anchor}" class="tl-label">{esc(text)}</text>')
     parts.append("</svg>")
-    return '<figure class="atp-timeline-figure">' + "".join(parts) + (
+    # focusable, so that a keyboard can scroll it where it is wider than the screen
+    return ('<figure class="atp-timeline-figure" tabindex="0" aria-label="Timeline of Act 670">' + "".join(parts) + (
         '<figcaption>Filled dots: dates from official notices or reprints. Hollow dashed dots: dates from one '
-        'unofficial source or unverified. The table below gives every event in words.</figcaption></figure>')
+        'unofficial source or unverified. The table below gives every event in words.</figcaption></figure>'))

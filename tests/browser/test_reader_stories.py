@@ -119,6 +119,20 @@ def test_on_a_phone_one_language_at_a_time_full_width(open_reader):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
 
 
+def test_on_a_phone_the_timeline_stays_readable_and_scrolls_on_its_own(open_reader):
+    phone = open_reader(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = phone.open("/act-670/timeline/")
+    figure = page.locator(".atp-timeline-figure")
+    label = page.locator(".atp-timeline .tl-label").first
+    # drawn at its own width, its labels keep the size of small print (shrunk to the screen they were ~6 px)
+    assert label.bounding_box()["height"] >= 10
+    assert figure.evaluate("f => f.scrollWidth > f.clientWidth"), "the timeline does not scroll sideways"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
+    figure.focus()  # a keyboard can scroll it too
+    page.keyboard.press("ArrowRight")
+    expect(figure).to_be_focused()
+
+
 # --- defined terms ------------------------------------------------------------------------------------------
 
 def definition_text(consolidation, key: str, date) -> str:
