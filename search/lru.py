@@ -1,5 +1,6 @@
 """A small thread-safe least-recently-used cache, for what the engine remembers per index
-generation (answers, as-at filters, words near a misspelling, spelling suggestions)."""
+generation (answers, as-at filters, words near a misspelling, spelling suggestions, posting
+scores)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,13 @@ _MISSING = object()
 
 
 class LRU:
-    def __init__(self, size: int):
+    """Keeps at most `size` entries, or with `weigh` entries weighing at most `size` in all (the
+    newest entry is kept even when it alone weighs more). A `size` of 0 keeps nothing."""
+
+    def __init__(self, size: int, weigh: Callable[[object], int] | None = None):
         self.size = size
+        self.weight = 0
+        self._weigh = weigh or (lambda value: 1)
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
@@ -28,10 +34,14 @@ class LRU:
         if self.size <= 0:
             return
         with self._lock:
+            old = self._items.pop(key, _MISSING)
+            if old is not _MISSING:
+                self.weight -= self._weigh(old)
             self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self.weight += self._weigh(value)
+            while self.weight > self.size and len(self._items) > 1:
+                _, evicted = self._items.popitem(last=False)
+                self.weight -= self._weigh(evicted)
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], object]):
         """The cached value, or `compute()` stored (two threads may both compute; both agree)."""

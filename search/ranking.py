@@ -17,15 +17,15 @@ deadline. `tests/test_search_ranking.py` checks that both give the same results.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
+
+from .lru import LRU
 
 CHECK_EVERY = 32  # matches between deadline checks in the match-by-match path
 POSTINGS_CACHE_BYTES = 64 * 1024 * 1024
@@ -52,30 +52,15 @@ class PostingScores:
     LRU bounded in bytes), and each field's document lengths. Shared by the engine's threads."""
 
     def __init__(self, max_bytes: int = POSTINGS_CACHE_BYTES):
-        self.max_bytes = max_bytes
-        self._terms: OrderedDict = OrderedDict()
-        self._bytes = 0
+        self.terms = LRU(max_bytes, weigh=lambda entry: entry[0].nbytes + entry[1].nbytes)
         self._lengths: dict[str, np.ndarray] = {}
-        self._lock = threading.Lock()
 
     def term(self, searcher, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
-        key = (fieldname, text)
-        with self._lock:
-            cached = self._terms.get(key)
-            if cached is not None:
-                self._terms.move_to_end(key)
-                return cached
-        ids, weights = _read_postings(searcher, fieldname, text)
-        scores = self._score(searcher, fieldname, text, ids, weights)
-        entry = (ids, scores)
-        with self._lock:
-            if key not in self._terms:
-                self._terms[key] = entry
-                self._bytes += ids.nbytes + scores.nbytes
-                while self._bytes > self.max_bytes and len(self._terms) > 1:
-                    _, (old_ids, old_scores) = self._terms.popitem(last=False)
-                    self._bytes -= old_ids.nbytes + old_scores.nbytes
-        return entry
+        def read():
+            ids, weights = _read_postings(searcher, fieldname, text)
+            return ids, self._score(searcher, fieldname, text, ids, weights)
+
+        return self.terms.get_or_compute((fieldname, text), read)
 
     def _score(self, searcher, fieldname: str, text, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         weighting = searcher.weighting
@@ -91,11 +76,9 @@ class PostingScores:
 
     def lengths(self, searcher, fieldname: str) -> np.ndarray:
         lengths = self._lengths.get(fieldname)
-        if lengths is None:
+        if lengths is None:  # two threads may both read them; both agree
             parts = [_segment_lengths(sub, fieldname) for sub, _ in searcher.leaf_searchers()]
-            lengths = np.concatenate(parts) if parts else np.zeros(0)
-            with self._lock:
-                self._lengths[fieldname] = lengths
+            lengths = self._lengths[fieldname] = np.concatenate(parts) if parts else np.zeros(0)
         return lengths
 
 

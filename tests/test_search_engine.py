@@ -266,6 +266,18 @@ def test_the_engine_caches_forget_the_least_recently_used_first():
     assert len(cache) == 2
 
 
+def test_a_cache_by_weight_forgets_old_entries_until_it_is_light_enough():
+    from search.lru import LRU
+
+    cache = LRU(10, weigh=len)
+    cache.put("a", "xxxx")
+    cache.put("b", "xxxx")
+    cache.put("c", "xxxx")
+    assert cache.get("a") is None and cache.weight == 8
+    cache.put("d", "x" * 30)  # heavier than the whole budget: kept alone
+    assert len(cache) == 1 and cache.get("d")
+
+
 def test_a_cache_of_size_zero_keeps_nothing():
     from search.lru import LRU
 

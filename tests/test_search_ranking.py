@@ -149,5 +149,5 @@ def test_the_posting_cache_stays_within_its_byte_budget(segmented_index):
         for word in ["officer", "magistrate", "court", "person", "order", "refuge", "fine"]:
             ids, scores = postings.term(searcher, "text_en", word)
             assert ids.size == scores.size
-        assert postings._bytes <= 20_000 or len(postings._terms) == 1
-        assert len(postings._terms) < 7
+        assert postings.terms.weight <= 20_000 or len(postings.terms) == 1
+        assert len(postings.terms) < 7
