@@ -63,3 +63,19 @@ def test_issue_forms_and_pull_request_template_exist_with_the_law_text_checklist
         front = yaml.safe_load(_text(f".github/ISSUE_TEMPLATE/{form}").split("---")[1])
         assert front["name"] and front["about"]
     assert yaml.safe_load(_text(".github/ISSUE_TEMPLATE/config.yml"))["blank_issues_enabled"] is False
+
+
+def test_build_outputs_stay_out_of_git():
+    """The build links /site to var/site/<stamp>: a pattern for a directory only would let the
+    link into a commit. (Checked against the patterns, whether or not the outputs exist.)"""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    for path in ["site", "var/index/CURRENT", "var/site/20260101-000000/index.html",
+                 "dist/atipsom-navigator-offline.zip", "artifacts/screenshots/home.png"]:
+        ignored = subprocess.run(["git", "check-ignore", "-q", "--no-index", path], cwd=REPO)
+        assert ignored.returncode == 0, f"{path} is not ignored by .gitignore"
