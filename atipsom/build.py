@@ -17,12 +17,13 @@ from pathlib import Path
 from .project import Project
 
 
-def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index: bool, today: dt.date) -> list[str]:
+def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index: bool, today: dt.date,
+              full_index: bool = False) -> list[str]:
     """Build what is asked for. Bad input raises InputErrors before anything is written."""
     validate_inputs(project, today)
     report: list[str] = []
     if index:
-        report.extend(build_search(project, quiet=quiet, today=today))
+        report.extend(build_search(project, quiet=quiet, today=today, full=full_index))
     if site:
         started = time.perf_counter()
         target = build_site(project, today=today)
@@ -57,7 +58,7 @@ def validate_inputs(project: Project, today: dt.date) -> None:
         raise InputErrors(errors)
 
 
-def build_search(project: Project, *, quiet: bool, today: dt.date) -> list[str]:
+def build_search(project: Project, *, quiet: bool, today: dt.date, full: bool = False) -> list[str]:
     from search.corpus import project_docs
     from search.engine import SearchEngine
     from search.indexer import build_index
@@ -65,7 +66,7 @@ def build_search(project: Project, *, quiet: bool, today: dt.date) -> list[str]:
 
     docs = project_docs(project)
     progress = False if quiet else None
-    report = build_index(docs, project.index_dir, progress=progress)
+    report = build_index(docs, project.index_dir, progress=progress, full=full)
     lines = [f"index: {report.summary()}"]
     engine = SearchEngine.open(project.index_dir)
     links = compute_links(engine, project, today)

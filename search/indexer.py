@@ -15,7 +15,10 @@ replaced stays so a server that opened it a moment ago can finish its requests.
 Incremental builds: the manifest holds a content hash per document. When some documents changed
 (at most `INCREMENTAL_MAX_SHARE` of them), the new generation starts as a copy of the previous
 one and only the changed, added and removed documents are written. When nothing changed, nothing
-is written at all.
+is written at all. An index updated this way finds the same documents as one built from scratch,
+but its scores differ slightly: Whoosh keeps replaced documents in its statistics (document
+count, field lengths) and merges segments with rounded field lengths. `full=True` (`atipsom build
+--full-index`) builds from scratch; CI and a fresh clone always do.
 """
 
 from __future__ import annotations

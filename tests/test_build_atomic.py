@@ -207,3 +207,14 @@ def test_site_build_that_mkdocs_refuses_leaves_the_previous_site_and_gives_the_r
     assert "Doc file 'index.md' contains a link 'nowhere.md'" in result.stderr
     assert not list((root / "var" / "site").glob("*.partial"))
     assert_previous_build_still_serves(root, before)
+
+
+def test_a_changed_page_updates_the_index_in_place_unless_a_full_index_is_asked_for(served):
+    root, _ = served
+    _change_guidance(root)
+    updated = atipsom(root, "build", "--no-site")
+    assert updated.returncode == 0, updated.stderr
+    assert "incremental" in updated.stdout and "1 updated" in updated.stdout
+    again = atipsom(root, "build", "--no-site", "--full-index")
+    assert again.returncode == 0, again.stderr
+    assert "full build" in again.stdout
