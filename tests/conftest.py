@@ -227,3 +227,17 @@ def require_shared_sources():
         pytest.skip(f"the maintainers' source copies are not here ({SHARED_SOURCES}); "
                     "comparisons with the original sources run only in the maintainers' checkout")
     return SHARED_SOURCES
+
+
+def load_benchmark(name: str):
+    """A script of benchmarks/ as a module (they are scripts, not a package), loaded once."""
+    import importlib.util
+    import sys
+
+    module_name = f"benchmarks_{name}"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name, REPO / "benchmarks" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]

@@ -9,26 +9,20 @@ floors below are the levels reached (see the report in the commit that set them)
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import load_benchmark
 
 REPO = Path(__file__).resolve().parents[1]
 MARGIN = 0.02
 
 
-def _benchmark(name: str):
-    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", REPO / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
-relevance = _benchmark("relevance")
-links_bench = _benchmark("links")
+relevance = load_benchmark("relevance")
+links_bench = load_benchmark("links")
 
 # Reached on 2026-11-29 (86 queries; ours vs the plain BM25 baseline over the same documents).
 OURS_OVERALL = {"mrr": 0.891, "recall": 0.811, "ndcg": 0.763}

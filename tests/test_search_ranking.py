@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,8 +15,8 @@ from search.engine import SearchEngine
 from search.indexer import build_index
 from search.query import compile_query, parse_query
 from search.ranking import Evaluator, Matches, PostingScores, rank
+from tests.conftest import load_benchmark
 
-REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2025, 1, 1)
 OPERATOR_QUERIES = [
     '"place of refuge" OR magistrate', "officer NOT court", "-court officer", "officer -court -fine",
@@ -31,17 +28,11 @@ OPERATOR_QUERIES = [
 ]
 
 
-def _benchmark(name: str):
-    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", REPO / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def speed():
-    return _benchmark("search_speed")
+    return load_benchmark("search_speed")
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +51,7 @@ def segmented_index(speed, tmp_path_factory):
 def query_texts(speed, docs) -> list[str]:
     mix = speed.make_queries(docs, 15)
     texts = [text for items in mix.values() for text, _ in items]
-    relevance = _benchmark("relevance")
+    relevance = load_benchmark("relevance")
     texts += [query.query for query in relevance.load_queries()]
     return texts + OPERATOR_QUERIES
 
