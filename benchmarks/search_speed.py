@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Search speed: index build and query latency of the Whoosh engine (search.engine, the full
 path a reader's query takes: parsing, citations, synonyms, as-at filter, collapsing, snippets,
-suggestions) against SQLite FTS5 (stdlib sqlite3, bm25) on the same synthetic corpus.
+suggestions) against SQLite FTS5 (stdlib sqlite3, bm25) on the same synthetic corpus. The engine
+ranks Whoosh's posting lists with numpy (search/ranking.py); its answer cache is off here, its
+per-term caches (posting scores, words near a misspelling) work as they do when serving.
 
     python benchmarks/search_speed.py                    # 1,000, 10,000 and 50,000 documents
     python benchmarks/search_speed.py --sizes 1000 --queries 50
