@@ -8,11 +8,22 @@ Tests that break one thing start from here, so that the only problem reported is
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
-from tests.conftest import write_tree
+from tests.conftest import REPO, write_tree
 
 TODAY = dt.date(2026, 11, 29)
+
+
+def cli_env() -> dict:
+    """The environment for running `atipsom` on a clean project in a subprocess: today fixed, no
+    setting of the real repository leaking in."""
+    env = dict(os.environ, ATIPSOM_TODAY=TODAY.isoformat(), NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO))
+    for key in ("ATIPSOM_ROOT", "ATIPSOM_SITE_DIR", "ATIPSOM_INDEX_DIR", "ATIPSOM_LINKS_FILE",
+                "ATIPSOM_SHARED_SOURCES"):
+        env.pop(key, None)
+    return env
 
 
 def annotation_file(number: str, summary: str, body: str) -> str:

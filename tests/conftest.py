@@ -229,6 +229,16 @@ def require_shared_sources():
     return SHARED_SOURCES
 
 
+@pytest.fixture(scope="module")
+def sample_index_dir(tmp_path_factory) -> Path:
+    """An index of search.testing's sample documents, built once per test module."""
+    from search.testing import build_sample_index
+
+    path = tmp_path_factory.mktemp("index")
+    build_sample_index(path)
+    return path
+
+
 def load_benchmark(name: str):
     """A script of benchmarks/ as a module (they are scripts, not a package), loaded once."""
     import importlib.util

@@ -36,24 +36,17 @@ class FakeLookup:
 
 
 @pytest.fixture(scope="module")
-def index_dir(tmp_path_factory):
-    path = tmp_path_factory.mktemp("index")
-    build_sample_index(path)
-    return path
-
-
-@pytest.fixture(scope="module")
 def opened():
     return []
 
 
 @pytest.fixture(scope="module")
-def client(index_dir, opened, tmp_path_factory):
+def client(sample_index_dir, opened, tmp_path_factory):
     site = tmp_path_factory.mktemp("site")
     (site / "index.html").write_text("<h1>ATIPSOM Navigator</h1>")
 
     def factory():
-        opened.append(SearchEngine.open(index_dir))
+        opened.append(SearchEngine.open(sample_index_dir))
         return opened[-1]
 
     with TestClient(create_app(factory, FakeLookup(), site_dir=site), raise_server_exceptions=False) as client:
@@ -183,7 +176,7 @@ def test_static_site_is_served_at_root(client):
     assert response.status_code == 200 and "ATIPSOM Navigator" in response.text
 
 
-def test_engine_is_opened_once_and_reopened_after_a_rebuild(index_dir, tmp_path):
+def test_engine_is_opened_once_and_reopened_after_a_rebuild(sample_index_dir, tmp_path):
     build_sample_index(tmp_path)
     opened = []
 

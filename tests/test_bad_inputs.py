@@ -7,7 +7,6 @@ The project's snapshot and law-text manifest are recorded before the broken file
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -16,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from atipsom.check import check_tree
-from tests.clean_tree import TODAY, write_clean_project
-from tests.conftest import REPO
+from tests.clean_tree import TODAY, cli_env, write_clean_project
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 
@@ -66,12 +64,6 @@ def test_broken_input_is_reported_on_its_line_and_nothing_else(tmp_path, name):
     assert found == expected_lines(name)
 
 
-def _env() -> dict:
-    env = dict(os.environ, ATIPSOM_TODAY=TODAY.isoformat(), NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO))
-    for key in ("ATIPSOM_ROOT", "ATIPSOM_SITE_DIR", "ATIPSOM_INDEX_DIR", "ATIPSOM_LINKS_FILE",
-                "ATIPSOM_SHARED_SOURCES"):
-        env.pop(key, None)
-    return env
 
 
 @pytest.mark.parametrize("name", ["yaml-malformed", "english-malay-not-aligned", "law-text-silently-edited",
@@ -79,7 +71,7 @@ def _env() -> dict:
 def test_command_line_prints_the_same_lines_and_exits_2(tmp_path, name):
     root = broken_project(tmp_path, name)
     result = subprocess.run([sys.executable, "-m", "atipsom", "--root", str(root), "check"], capture_output=True,
-                            text=True, env=_env(), cwd=root, timeout=120)
+                            text=True, env=cli_env(), cwd=root, timeout=120)
     expected = expected_lines(name)
     assert result.stdout.splitlines() == expected
     assert "Traceback" not in result.stderr
@@ -97,7 +89,7 @@ def test_site_build_fails_with_the_same_message_and_leaves_no_output(tmp_path, n
     root = broken_project(tmp_path / "repo", name)
     out = tmp_path / "out"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
-                             "-d", str(out)], capture_output=True, text=True, env=_env(), cwd=root, timeout=300)
+                             "-d", str(out)], capture_output=True, text=True, env=cli_env(), cwd=root, timeout=300)
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr
     for line in expected_lines(name):

@@ -11,7 +11,6 @@ killed as soon as its temporary folder holds written files, never after a fixed 
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.clean_tree import TODAY, write_clean_project
+from tests.clean_tree import TODAY, cli_env, write_clean_project
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -46,17 +45,11 @@ main()
 """
 
 
-def _env() -> dict:
-    env = dict(os.environ, ATIPSOM_TODAY=TODAY.isoformat(), NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO))
-    for key in ("ATIPSOM_ROOT", "ATIPSOM_SITE_DIR", "ATIPSOM_INDEX_DIR", "ATIPSOM_LINKS_FILE",
-                "ATIPSOM_SHARED_SOURCES"):
-        env.pop(key, None)
-    return env
 
 
 def atipsom(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "atipsom", "--root", str(root), *args], capture_output=True,
-                          text=True, env=_env(), cwd=root, timeout=300)
+                          text=True, env=cli_env(), cwd=root, timeout=300)
 
 
 @pytest.fixture
@@ -108,7 +101,7 @@ def _kill_when(process: subprocess.Popen, written, timeout: float = 120) -> None
 
 def _start_slow_build(root: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", SLOW_BUILD, "--root", str(root), "build", "--quiet", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(), cwd=root)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=cli_env(), cwd=root)
 
 
 def _partial_site_with_pages(root: Path) -> bool:

@@ -20,7 +20,6 @@ from search.api import create_app
 from search.engine import SearchEngine
 from search.query import MAX_QUERY_CHARS, MAX_UNITS, parse_query
 from search.synonyms import SynonymMap
-from search.testing import build_sample_index
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -60,25 +59,18 @@ def report_durations():
 
 
 @pytest.fixture(scope="module")
-def index_dir(tmp_path_factory):
-    path = tmp_path_factory.mktemp("index")
-    build_sample_index(path)
-    return path
-
-
-@pytest.fixture(scope="module")
-def engine(index_dir):
-    with SearchEngine.open(index_dir) as engine:
+def engine(sample_index_dir):
+    with SearchEngine.open(sample_index_dir) as engine:
         yield engine
 
 
 @pytest.fixture(scope="module")
-def client(index_dir):
+def client(sample_index_dir):
     class Lookup:
         def show(self, ref, as_at, lang):
             raise LookupError(f"{ref[:50]}: not found")
 
-    app = create_app(lambda: SearchEngine.open(index_dir), Lookup())
+    app = create_app(lambda: SearchEngine.open(sample_index_dir), Lookup())
     with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 
@@ -110,8 +102,8 @@ def test_engine_answers_any_query(engine, query, lang, kind, as_at):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=any_query)
-def test_engine_with_no_time_left_reports_timed_out(index_dir, query):
-    with SearchEngine.open(index_dir, time_limit=0.0) as engine:
+def test_engine_with_no_time_left_reports_timed_out(sample_index_dir, query):
+    with SearchEngine.open(sample_index_dir, time_limit=0.0) as engine:
         response = engine.search(query, as_at=IN_2016)
     assert response.results == () or response.timed_out
     if response.timed_out:
