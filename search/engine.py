@@ -40,8 +40,9 @@ PAIR_FIELD_LANGS = {field: lang for lang, field in PAIRS_FIELDS.items()}
 class SearchEngine:
     def __init__(self, ix, generation: str, index_dir: Path | None = None, *,
                  time_limit: float = DEFAULT_TIME_LIMIT, synonyms: SynonymMap | None = None,
-                 cache_size: int = RESPONSE_CACHE_SIZE):
+                 cache_size: int = RESPONSE_CACHE_SIZE, fast_ranking: bool = True):
         self._ix = ix
+        self.fast_ranking = fast_ranking  # False: Whoosh's own matching and scoring (search/ranking.py)
         self.generation = generation
         self.index_dir = index_dir
         self.time_limit = time_limit
@@ -60,13 +61,16 @@ class SearchEngine:
 
     @classmethod
     def open(cls, index_dir: Path, *, time_limit: float = DEFAULT_TIME_LIMIT,
-             synonyms: SynonymMap | None = None, cache_size: int = RESPONSE_CACHE_SIZE) -> "SearchEngine":
+             synonyms: SynonymMap | None = None, cache_size: int = RESPONSE_CACHE_SIZE,
+             fast_ranking: bool = True) -> "SearchEngine":
         """Open the generation CURRENT points at. Raises `IndexNotFound` if there is none.
-        `cache_size` answers are kept (an index generation never changes; 0 = no cache)."""
+        `cache_size` answers are kept (an index generation never changes; 0 = no cache).
+        `fast_ranking=False` ranks with Whoosh's own matching and scoring (the fallback used anyway when the
+        installed Whoosh is not the release search/whoosh_internals.py was written for)."""
         path = current_generation(Path(index_dir))
         ix = windex.open_dir(str(path))
         return cls(ix, path.name, Path(index_dir), time_limit=time_limit, synonyms=synonyms,
-                   cache_size=cache_size)
+                   cache_size=cache_size, fast_ranking=fast_ranking)
 
     def is_stale(self) -> bool:
         """True once a newer build has switched CURRENT away from this engine's generation."""
@@ -201,7 +205,7 @@ class SearchEngine:
         the matching short."""
         if not allow.any():
             return [], 0, False
-        evaluator = Evaluator(searcher, self._postings, deadline)
+        evaluator = Evaluator(searcher, self._postings, deadline, fast=self.fast_ranking)
         ranked = rank(evaluator.evaluate(q), allow, self._group_numbers(searcher), limit, evaluator.timed_out)
         hits = [(searcher.stored_fields(docnum), score) for docnum, score in ranked.hits]
         return hits, ranked.total, ranked.timed_out

@@ -12,7 +12,10 @@ The scores are Whoosh's: the same BM25F formula, statistics (idf, average field 
 quantised field lengths), boosts and combination rules (OR and AND add their parts' scores, a
 constant-score query gives its constant, NOT only removes). Query types without a fast path here
 (phrases, prefixes, anything else) are matched by Whoosh itself, match by match, within the
-deadline. `tests/test_search_ranking.py` checks that both give the same results.
+deadline. Reading posting blocks, BM25F's parameters and the stored field lengths uses Whoosh's
+private internals, all of them in search/whoosh_internals.py; when the installed Whoosh is not the
+release they were written for, every query is matched and scored by Whoosh itself (same results,
+slower). `tests/test_search_ranking.py` checks that both paths give the same results.
 """
 
 from __future__ import annotations
@@ -23,13 +26,12 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
-from whoosh.util.numeric import byte_to_length
 
+from . import whoosh_internals
 from .lru import LRU
 
 CHECK_EVERY = 32  # matches between deadline checks in the match-by-match path
 POSTINGS_CACHE_BYTES = 64 * 1024 * 1024
-_LENGTHS = np.array([1.0] + [float(byte_to_length(b)) for b in range(1, 256)])  # byte 0: Whoosh's default 1
 
 
 @dataclass
@@ -63,11 +65,9 @@ class PostingScores:
         return self.terms.get_or_compute((fieldname, text), read)
 
     def _score(self, searcher, fieldname: str, text, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        weighting = searcher.weighting
         if not searcher.schema[fieldname].scorable:
             return weights  # Whoosh's WeightScorer
-        B = weighting._field_B.get(fieldname, weighting.B)
-        K1 = weighting.K1
+        B, K1 = whoosh_internals.bm25f_parameters(searcher.weighting, fieldname)
         idf = searcher.idf(fieldname, text)
         avgfl = searcher.avg_field_length(fieldname) or 1
         lengths = self.lengths(searcher, fieldname)[ids]
@@ -77,25 +77,27 @@ class PostingScores:
     def lengths(self, searcher, fieldname: str) -> np.ndarray:
         lengths = self._lengths.get(fieldname)
         if lengths is None:  # two threads may both read them; both agree
-            parts = [_segment_lengths(sub, fieldname) for sub, _ in searcher.leaf_searchers()]
+            parts = [whoosh_internals.segment_lengths(sub.reader(), fieldname) for sub, _ in searcher.leaf_searchers()]
             lengths = self._lengths[fieldname] = np.concatenate(parts) if parts else np.zeros(0)
         return lengths
 
 
 def supported(searcher) -> bool:
-    """Whether this searcher's weighting is the one this module reproduces."""
-    return type(searcher.weighting) is BM25F
+    """Whether whole posting lists can be ranked here: the searcher's weighting is the one this module
+    reproduces, and the installed Whoosh is the release whose internals it reads (search/whoosh_internals.py)."""
+    return type(searcher.weighting) is BM25F and whoosh_internals.available()
 
 
 class Evaluator:
-    """Evaluates one query against one searcher (see the module docstring)."""
+    """Evaluates one query against one searcher (see the module docstring). With `fast=False`, or when
+    `supported(searcher)` is false, every query is matched and scored by Whoosh itself, match by match."""
 
-    def __init__(self, searcher, postings: PostingScores, deadline: float):
+    def __init__(self, searcher, postings: PostingScores, deadline: float, *, fast: bool = True):
         self.searcher = searcher
         self.postings = postings
         self.deadline = deadline
         self.size = searcher.doc_count_all()
-        self.bm25f = supported(searcher)
+        self.fast = fast and supported(searcher)
         self.timed_out = False
 
     def empty(self) -> Matches:
@@ -107,6 +109,8 @@ class Evaluator:
             return self.empty()
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return self.empty()
+        if not self.fast:
+            return self.one_by_one(q)
         if type(q) is wq.Term:
             return self.term(q)
         if type(q) is wq.ConstantScoreQuery:
@@ -126,8 +130,6 @@ class Evaluator:
         return self.one_by_one(q)
 
     def term(self, q: wq.Term) -> Matches:
-        if not self.bm25f:
-            return self.one_by_one(q)
         out = self.empty()
         field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
         if field is None:
@@ -219,48 +221,9 @@ def _read_postings(searcher, fieldname: str, text) -> tuple[np.ndarray, np.ndarr
         reader = subsearcher.reader()
         if (fieldname, text) not in reader:
             continue
-        ids, weights = _segment_postings(reader.postings(fieldname, text))
+        ids, weights = whoosh_internals.segment_postings(reader.postings(fieldname, text))
         all_ids.append(np.asarray(ids, dtype=np.int64) + offset)
         all_weights.append(np.asarray(weights, dtype=np.float64))
     if not all_ids:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     return np.concatenate(all_ids), np.concatenate(all_weights)
-
-
-def _segment_postings(matcher) -> tuple[list, list]:
-    ids: list = []
-    weights: list = []
-    if type(matcher).__name__ == "W3LeafMatcher" and hasattr(matcher, "_next_block"):
-        # Whoosh 2.7's posting format, a block (up to 128 postings) at a time
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
-            matcher._next_block()
-        return ids, weights
-    while matcher.is_active():  # any other matcher (e.g. one that hides deleted documents)
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    return ids, weights
-
-
-def _segment_lengths(subsearcher, fieldname: str) -> np.ndarray:
-    """Each document's length in `fieldname` as BM25F sees it (Whoosh stores a byte per document
-    and decodes it; a document without the field counts as length 1)."""
-    reader = subsearcher.reader()
-    count = reader.doc_count_all()
-    column = None
-    perdoc = getattr(reader, "_perdoc", None)
-    if perdoc is not None and hasattr(perdoc, "_cached_reader"):
-        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-
-        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    if column is not None and hasattr(column, "_dbfile") and getattr(column, "_fixedlen", None) == 1:
-        stored = min(column._count, count)
-        raw = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
-        codes = np.zeros(count, dtype=np.uint8)
-        codes[:stored] = raw
-        return _LENGTHS[codes]
-    return np.array([float(reader.doc_field_length(d, fieldname, 1)) for d in range(count)])

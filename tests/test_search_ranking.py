@@ -142,3 +142,57 @@ def test_the_posting_cache_stays_within_its_byte_budget(segmented_index):
             assert ids.size == scores.size
         assert postings.terms.weight <= 20_000 or len(postings.terms) == 1
         assert len(postings.terms) < 7
+
+
+# -- the fallback: Whoosh's own scoring when its internals are not the ones search/whoosh_internals.py reads --
+
+
+def same_answers(fast: SearchEngine, whoosh: SearchEngine, texts, as_at=TODAY) -> int:
+    compared = 0
+    for text in texts:
+        for kind in ("all", "provision"):
+            a = fast.search(text, as_at=as_at, kind=kind, limit=10)
+            b = whoosh.search(text, as_at=as_at, kind=kind, limit=10)
+            assert [(r.id, r.lang) for r in a.results] == [(r.id, r.lang) for r in b.results], text
+            assert np.allclose([r.score for r in a.results], [r.score for r in b.results], rtol=1e-9), text
+            assert (a.total, a.suggestion, a.notices) == (b.total, b.suggestion, b.notices), text
+            compared += 1
+    return compared
+
+
+def test_ranking_with_whoosh_own_scoring_gives_the_same_answers(segmented_index, speed):
+    index_dir, docs = segmented_index
+    with SearchEngine.open(index_dir, cache_size=0, time_limit=60.0) as fast, \
+            SearchEngine.open(index_dir, cache_size=0, time_limit=60.0, fast_ranking=False) as whoosh:
+        assert same_answers(fast, whoosh, query_texts(speed, docs)) > 200
+
+
+def test_an_unknown_whoosh_release_turns_fast_ranking_off_and_the_search_still_answers(
+        segmented_index, monkeypatch, caplog):
+    from search import whoosh_internals
+
+    whoosh_internals.available.cache_clear()
+    monkeypatch.setattr(whoosh_internals.whoosh, "__version__", (2, 8, 0))
+    try:
+        with caplog.at_level("WARNING", logger="atipsom.search"):
+            assert not whoosh_internals.available()
+        assert "Whoosh 2.8.0 is installed, not 2.7.5" in caplog.text
+        with SearchEngine.open(segmented_index[0], cache_size=0) as engine:
+            searcher = engine._searcher()
+            evaluator = Evaluator(searcher, PostingScores(), time.monotonic() + 60)
+            assert not evaluator.fast
+            response = engine.search("officer magistrate", as_at=TODAY)
+            assert response.total > 0 and response.results
+    finally:
+        whoosh_internals.available.cache_clear()
+
+
+def test_a_changed_private_structure_is_detected(monkeypatch):
+    from search import whoosh_internals
+
+    whoosh_internals.available.cache_clear()
+    monkeypatch.delattr(whoosh_internals.whoosh3.W3LeafMatcher, "_next_block")
+    try:
+        assert not whoosh_internals.available()
+    finally:
+        whoosh_internals.available.cache_clear()
