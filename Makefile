@@ -30,6 +30,7 @@ browsers:
 
 test: $(VENV)/.installed browsers
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/atipsom check
 	$(PY) -m pytest
 

@@ -6,7 +6,7 @@ Usage: python build_index.py [--quiet] [--full-index]
 
 import sys
 
-from atipsom.cli import main
+from atipsom.app.cli import main
 
 if __name__ == "__main__":
     sys.argv = ["atipsom", "build", "--no-site", *sys.argv[1:]]

@@ -1,3 +1,3 @@
-from .cli import main
+from atipsom.app.cli import main
 
 main()

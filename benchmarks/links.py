@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measured quality of the provision -> guidance links against tests/eval/links.yaml.
 
-    python benchmarks/links.py              # the links the thresholds in search/links.py make
+    python benchmarks/links.py              # the links the thresholds in atipsom/app/computed_links.py make
     python benchmarks/links.py --sweep      # also every threshold setting of a small grid
 
 For each judged section (in force today), the guidance pages its page links to are compared with the
@@ -108,9 +108,9 @@ def measure(judged: Judged, linked: dict[str, Sequence[str]]) -> Figures:
 
 def similarity_candidates(engine, project, today: dt.date, limit: int = 12) -> dict[str, list[tuple[str, float]]]:
     """For each section in force today, the guidance pages most like it with their scores, before any
-    threshold (the same query as search.links.computed_section_links)."""
-    from atipsom.timeline import version_at
-    from search.links import section_query_text
+    threshold (the same query as atipsom.app.computed_links.computed_section_links)."""
+    from atipsom.app.computed_links import section_query_text
+    from atipsom.domain.timeline import version_at
 
     out = {}
     for number in project.consolidation.order:
@@ -122,7 +122,7 @@ def similarity_candidates(engine, project, today: dt.date, limit: int = 12) -> d
 
 
 def page_candidates(engine, project, today: dt.date, limit: int = 15) -> dict[str, list[tuple[str, float]]]:
-    """For each guidance page, the provisions most like it (the query of search.links.computed_page_links)."""
+    """For each guidance page, the provisions most like it (the query of atipsom.app.computed_links.computed_page_links)."""
     return {page.slug: engine.similar(f"{page.title} {page.summary} {page.body}", kind="provision",
                                       limit=limit, as_at=today)
             for page in project.guidance if page.slug != "index"}
@@ -130,8 +130,8 @@ def page_candidates(engine, project, today: dt.date, limit: int = 15) -> dict[st
 
 @contextlib.contextmanager
 def thresholds(relative: float, min_score: float, per_section: int, per_page: int | None = None):
-    """search.links with other thresholds, for a sweep (its `_keep` reads the module constants)."""
-    import search.links as module
+    """atipsom.app.computed_links with other thresholds, for a sweep (its `_keep` reads the module constants)."""
+    import atipsom.app.computed_links as module
 
     saved = (module.RELATIVE_THRESHOLD, module.MIN_SCORE, module.PER_SECTION, module.PER_PAGE)
     module.RELATIVE_THRESHOLD, module.MIN_SCORE, module.PER_SECTION = relative, min_score, per_section
@@ -143,16 +143,16 @@ def thresholds(relative: float, min_score: float, per_section: int, per_page: in
 
 
 def kept(candidates: dict[str, list[tuple[str, float]]]) -> dict[str, list[str]]:
-    """The slugs search.links keeps for each section with its current thresholds, best first."""
-    import search.links as module
+    """The slugs atipsom.app.computed_links keeps for each section with its current thresholds, best first."""
+    import atipsom.app.computed_links as module
 
     return {number: [page_id.removeprefix("guide/") for page_id, _ in module._keep(scored, module.PER_SECTION)]
             for number, scored in candidates.items()}
 
 
 def kept_pages(candidates: dict[str, list[tuple[str, float]]]) -> dict[str, list[str]]:
-    """The sections search.links links each page to with its current thresholds (PER_PAGE), best first."""
-    import search.links as module
+    """The sections atipsom.app.computed_links links each page to with its current thresholds (PER_PAGE), best first."""
+    import atipsom.app.computed_links as module
 
     out = {}
     for slug, scored in candidates.items():
@@ -198,7 +198,7 @@ REQUIRED_EXTRA = ("25", "26", "51A", "66A", "66B")
 
 
 def required_sections(project, today: dt.date) -> list[str]:
-    from atipsom.timeline import version_at
+    from atipsom.domain.timeline import version_at
 
     out = []
     for number in project.consolidation.order:
@@ -227,7 +227,7 @@ def shown(by_reason: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
 
 
 def evaluate(engine, project, today: dt.date, judged: Judged, candidates=None) -> dict[str, Figures]:
-    from search.links import compute_links
+    from atipsom.app.computed_links import compute_links
 
     candidates = candidates if candidates is not None else similarity_candidates(engine, project, today)
     by_reason = links_by_reason(compute_links(engine, project, today)["links"])
@@ -278,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="print each judged section's links")
     args = parser.parse_args(argv)
 
-    import search.links as module
-    from atipsom.project import load_project, today
+    import atipsom.app.computed_links as module
+    from atipsom.app.project import load_project, today
     from search.engine import SearchEngine
 
     project = load_project(REPO)
@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         candidates = similarity_candidates(engine, project, day)
         pages = page_candidates(engine, project, day)
         figures = evaluate(engine, project, day, judged, candidates)
-        from search.links import compute_links
+        from atipsom.app.computed_links import compute_links
         by_reason = links_by_reason(compute_links(engine, project, day)["links"])
     required = required_sections(project, day)
     print(f"Provision -> guidance links against {args.judged.relative_to(REPO) if args.judged.is_relative_to(REPO) else args.judged} "

@@ -41,7 +41,7 @@ KEEP_ALIVE_SECONDS = 75
 
 def create():
     """The ASGI app the uvicorn workers import (`load:create`, with --factory)."""
-    from search.api import create_app
+    from atipsom.app.api import create_app
     from search.engine import SearchEngine
 
     index_dir = Path(os.environ[INDEX_ENV])

@@ -367,8 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures and per-query scores here")
     args = parser.parse_args(argv)
 
-    from atipsom.project import load_project
-    from search.corpus import project_docs
+    from atipsom.app.corpus import project_docs
+    from atipsom.app.project import load_project
     from search.engine import SearchEngine
 
     project = load_project(REPO)

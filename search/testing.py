@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .documents import SearchDoc
+from .indexer import build_index
 
 PART_III_IN_FORCE = dt.date(2008, 2, 28)
 A1385_IN_FORCE = dt.date(2010, 11, 15)
@@ -126,6 +127,4 @@ def sample_docs() -> list[SearchDoc]:
 
 def build_sample_index(index_dir, docs: list[SearchDoc] | None = None):
     """Build an index of `sample_docs()` (or `docs`) in `index_dir`; returns the BuildReport."""
-    from .indexer import build_index
-
     return build_index(sample_docs() if docs is None else docs, index_dir, progress=False)

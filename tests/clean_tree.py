@@ -101,10 +101,10 @@ Test home page: [the Act](act-670/index.md).
 
 def write_clean_project(root: Path, *, site: bool = False) -> Path:
     """Write the clean project under `root` (snapshot and manifest generated); return `root`."""
-    from atipsom.amend import consolidate
-    from atipsom.integrity import write_manifest
-    from atipsom.load import load_statutes
-    from atipsom.snapshot import snapshot_files, write_snapshot
+    from atipsom.app.integrity import write_manifest
+    from atipsom.app.snapshot import snapshot_files, write_snapshot
+    from atipsom.domain.amend import consolidate
+    from atipsom.load.statutes import load_statutes
 
     statutes = write_tree(root)
     folder = statutes / "act-670" / "annotations"

@@ -208,14 +208,14 @@ def mini_tree(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_statutes():
-    from atipsom.load import load_statutes
+    from atipsom.load.statutes import load_statutes
 
     return load_statutes(REPO / "statutes")
 
 
 @pytest.fixture(scope="session")
 def real_consolidation(real_statutes):
-    from atipsom.amend import consolidate
+    from atipsom.domain.amend import consolidate
 
     consolidation = consolidate(real_statutes)
     assert not consolidation.errors, "\n".join(str(e) for e in consolidation.errors)

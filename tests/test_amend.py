@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from atipsom.amend import consolidate
-from atipsom.load import load_statutes
-from atipsom.lookup import NotFound, resolve
-from atipsom.model import NOT_AVAILABLE
+from atipsom.domain.amend import consolidate
+from atipsom.domain.lookup import NotFound, resolve
+from atipsom.domain.model import NOT_AVAILABLE
+from atipsom.load.statutes import load_statutes
 from tests.conftest import MINI_A2015, write_tree
 
 D = dt.date

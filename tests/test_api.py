@@ -12,7 +12,7 @@ with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 for its test cli
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from starlette.testclient import TestClient
 
-from search.api import create_app
+from atipsom.app.api import create_app
 from search.engine import SearchEngine
 from search.indexer import build_index
 from search.testing import build_sample_index, sample_docs

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from atipsom.check import check_tree
+from atipsom.app.check import check_tree
 from tests.clean_tree import TODAY, cli_env, write_clean_project
 
 BAD = Path(__file__).parent / "fixtures" / "bad"

@@ -39,7 +39,7 @@ def slowly(function, seconds):
 
 pages._build_page = slowly(pages._build_page, 0.05)
 indexer.doc_fields = slowly(indexer.doc_fields, 0.5)
-from atipsom.cli import main
+from atipsom.app.cli import main
 sys.argv = ["atipsom", *sys.argv[1:]]
 main()
 """
@@ -119,8 +119,8 @@ def _new_index_generation(root: Path, current: str):
 def assert_previous_build_still_serves(root: Path, before: dict) -> None:
     from starlette.testclient import TestClient
 
-    from atipsom.project import Project
-    from atipsom.server import create_server_app
+    from atipsom.app.project import Project
+    from atipsom.app.server import create_server_app
     from search.engine import SearchEngine
 
     # the site: the link still points at the complete previous build, every file of it in place

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from atipsom.cli import cli
+from atipsom.app.cli import cli
 from tests.conftest import REPO
 
 

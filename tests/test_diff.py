@@ -1,6 +1,6 @@
 """Comparing two versions reads like a lawyer's marked-up copy."""
 
-from atipsom.diff import Segment, diff_versions, diff_words
+from atipsom.domain.diff import Segment, diff_versions, diff_words
 
 
 def test_a_phrase_replaced_reads_as_one_deletion_and_one_insertion():

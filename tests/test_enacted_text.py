@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from atipsom.body import parse_body, split_languages
+from atipsom.domain.body import parse_body, split_languages
 
 REPO = Path(__file__).resolve().parents[1]
 ACT = REPO / "statutes" / "act-670"

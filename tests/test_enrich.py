@@ -12,16 +12,16 @@ import textwrap
 
 import pytest
 
-from atipsom import urls
-from atipsom.amend import Consolidation
-from atipsom.body import parse_body
-from atipsom.model import Part, Version, WorkVersion
+from atipsom.domain.amend import Consolidation
+from atipsom.domain.body import parse_body
+from atipsom.domain.model import Part, Version, WorkVersion
+from atipsom.domain.terms import Definition, Glossary, defined_terms, find_terms, glossary_at
+from atipsom.domain.timeline import version_at
+from atipsom.domain.xrefs import Reference, find_references
+from atipsom.render import urls
 from atipsom.render.enrich import Enrichment, as_at_dates, enricher_for
 from atipsom.render.html import PLACEHOLDER
 from atipsom.render.law import render_law
-from atipsom.terms import Definition, Glossary, defined_terms, find_terms, glossary_at
-from atipsom.timeline import version_at
-from atipsom.xrefs import Reference, find_references
 
 D2008 = dt.date(2008, 2, 28)
 D2010 = dt.date(2010, 11, 15)

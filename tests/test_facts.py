@@ -1,14 +1,16 @@
 """Guidance states facts only with a listed source, and never states an [UNVERIFIED] item as fact."""
 
 
-from atipsom.facts import _unverified, check_text_facts
+from atipsom.domain.facts import check_text_facts
+from atipsom.load.facts import check_guidance_facts, unverified_claims
+from atipsom.load.guidance import load_guidance
 from tests.conftest import REPO
 
-HEDGES, CLAIMS = _unverified(REPO)
+HEDGES, CLAIMS = unverified_claims(REPO)
 
 
 def run(body: str, known=None):
-    return [e.message for e in check_text_facts("docs/guidance/x.md", body, 10, REPO, known, HEDGES, CLAIMS)]
+    return [e.message for e in check_text_facts("docs/guidance/x.md", body, 10, known, HEDGES, CLAIMS)]
 
 
 def test_unverified_claim_stated_as_fact_is_caught():
@@ -31,7 +33,4 @@ def test_footnote_with_an_unlisted_address_is_caught():
 
 
 def test_every_guidance_page_passes_the_fact_checks(tmp_path):
-    from atipsom.facts import check_guidance_facts
-    from atipsom.guidance import load_guidance
-
     assert check_guidance_facts(REPO, load_guidance(REPO / "docs" / "guidance", REPO)) == []

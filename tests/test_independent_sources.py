@@ -49,9 +49,9 @@ from pathlib import Path
 
 import pytest
 
-from atipsom.body import parse_body
-from atipsom.model import NOT_AVAILABLE, Provision
-from atipsom.timeline import version_at
+from atipsom.domain.body import parse_body
+from atipsom.domain.model import NOT_AVAILABLE, Provision
+from atipsom.domain.timeline import version_at
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO.parent / "shared" / "sources" / "act670"

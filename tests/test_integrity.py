@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from atipsom.integrity import check_integrity, write_manifest
-from atipsom.load import load_statutes
+from atipsom.app.integrity import check_integrity, write_manifest
+from atipsom.load.statutes import load_statutes
 from tests.conftest import write_tree
 
 

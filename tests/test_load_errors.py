@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from atipsom.check import check_tree
-from atipsom.cli import cli
-from atipsom.errors import InputErrors
-from atipsom.load import load_statutes
+from atipsom.app.check import check_tree
+from atipsom.app.cli import cli
+from atipsom.domain.errors import InputErrors
+from atipsom.load.statutes import load_statutes
 from tests.conftest import MINI_SECTIONS, MINI_WORK, write_tree
 
 TODAY = __import__("datetime").date(2026, 11, 29)

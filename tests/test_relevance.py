@@ -31,7 +31,7 @@ OURS_NDCG_BY_CATEGORY = {
     "citation": 0.950, "phrase": 0.819, "question": 0.665, "misspelling": 0.688,
     "malay": 0.732, "dated": 0.709, "abbreviation": 0.705,
 }
-# Section -> guidance links of the 29 judged sections, with the thresholds in search/links.py.
+# Section -> guidance links of the 29 judged sections, with the thresholds in atipsom/app/computed_links.py.
 SIMILARITY_PRECISION_AT_3 = 0.952
 SHOWN_PRECISION_AT_3 = 0.937
 SHOWN_RECALL = 0.941
@@ -106,7 +106,7 @@ def test_every_judged_query_and_link_names_something_that_exists(project):
 
 @pytest.fixture(scope="module")
 def project():
-    from atipsom.project import load_project
+    from atipsom.app.project import load_project
 
     return load_project(REPO)
 
@@ -116,7 +116,7 @@ def project():
 
 @pytest.fixture(scope="module")
 def real_index(project, tmp_path_factory):
-    from search.corpus import project_docs
+    from atipsom.app.corpus import project_docs
     from search.indexer import build_index
 
     docs = project_docs(project)
@@ -165,7 +165,7 @@ def test_our_search_answers_the_judged_queries_at_least_as_well_as_before(engine
 
 @pytest.mark.slow
 def test_sections_link_to_the_guidance_judged_for_them(engine, project):
-    from atipsom.project import today
+    from atipsom.app.project import today
 
     figures = links_bench.evaluate(engine, project, today(), links_bench.load_judged())
     text = links_bench.format_figures(figures)
@@ -178,8 +178,8 @@ def test_sections_link_to_the_guidance_judged_for_them(engine, project):
 @pytest.mark.slow
 def test_every_protection_section_has_a_guidance_link(engine, project):
     """A reader of any section of Part V, or of ss 25, 26, 51A, 66A, 66B, is sent to guidance."""
-    from atipsom.project import today
-    from search.links import compute_links
+    from atipsom.app.computed_links import compute_links
+    from atipsom.app.project import today
 
     by_reason = links_bench.links_by_reason(compute_links(engine, project, today())["links"])
     linked = links_bench.shown(by_reason)

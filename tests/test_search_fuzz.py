@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.api import create_app
+from atipsom.app.api import create_app
 from search.engine import SearchEngine
 from search.query import MAX_QUERY_CHARS, MAX_UNITS, parse_query
 from search.synonyms import SynonymMap

@@ -62,7 +62,7 @@ def test_reader_gets_results_from_the_server_and_a_message_from_files(tmp_path):
         import sys
         from pathlib import Path
         sys.path.insert(0, {str(REPO)!r})
-        from search.api import create_app
+        from atipsom.app.api import create_app
         from search.engine import SearchEngine
 
         class NoLookup:

@@ -13,11 +13,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from ..errors import InputError, InputErrors
-from ..project import Project
-from ..project import today as default_today
-from ..site import Site
-from .config import StatutesConfig
+from atipsom.app.project import Project
+from atipsom.app.project import today as default_today
+from atipsom.app.site import Site
+from atipsom.domain.errors import InputError, InputErrors
+from atipsom.mkdocs.config import StatutesConfig
 
 
 def _plugin_error(exc: Exception) -> PluginError:

@@ -4,10 +4,11 @@ appended to the section page under its own heading."""
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 
-from .. import urls
-from ..guidance import link_target, rewrite_law_links
-from ..lookup import resolve
+from atipsom.domain.lookup import resolve
+from atipsom.render import urls
+from atipsom.render.law_links import link_target, rewrite_law_links
 
 
 def annotation_renderer(project, today: dt.date, edit_base_url: str = ""):
@@ -23,8 +24,6 @@ def annotation_renderer(project, today: dt.date, edit_base_url: str = ""):
         body = rewrite_law_links(annotation.body.strip(), page_src, target)
         guidance = ""
         if annotation.guidance:
-            import posixpath
-
             base = posixpath.dirname(page_src)
             titles = {page.slug: page.title for page in project.guidance}
             guidance = "\n\n**Guidance that relies on this section:** " + "; ".join(

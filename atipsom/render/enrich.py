@@ -23,14 +23,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .. import ids, urls
-from ..amend import Consolidation
-from ..model import LANGS, NOT_AVAILABLE, Provision, Version, is_available
-from ..terms import Definition, Glossary, TermHit, find_terms, glossary_at
-from ..timeline import format_date, version_at
-from ..xrefs import External, Reference, find_references, resolve_in
-from .html import esc, page_href
-from .law import LANG_LABEL, Enricher
+from atipsom.domain.amend import Consolidation
+from atipsom.domain.model import LANGS, NOT_AVAILABLE, Provision, Version, is_available
+from atipsom.domain.terms import Definition, Glossary, TermHit, find_terms, glossary_at
+from atipsom.domain.timeline import format_date, version_at
+from atipsom.domain.xrefs import External, Reference, find_references, resolve_in
+from atipsom.refs import ids
+from atipsom.render import urls
+from atipsom.render.html import esc, page_href
+from atipsom.render.law import LANG_LABEL, Enricher
 
 TERM_ID_RE = re.compile(r'aria-describedby="def-(?P<lang>en|ms)-(?P<key>[^"]+)"')
 

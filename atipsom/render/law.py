@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, Sequence
 
-from .. import ids
-from ..model import NOT_AVAILABLE, AmendmentRef, Provision, Version
-from ..timeline import short_date
-from .html import esc, page_href
+from atipsom.domain.model import NOT_AVAILABLE, AmendmentRef, Provision, Version
+from atipsom.domain.timeline import format_date, short_date
+from atipsom.refs import ids
+from atipsom.render.html import esc, page_href
 
 #: Turns one string of law text into HTML (escaping it; later issues add defined terms and cross-references).
 Enricher = Callable[[str, str, str], str]  # (text, lang, eid) -> html
@@ -70,8 +70,6 @@ def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[st
     `title` (the Act's short title on the version date) and `permalink` (the version page) are
     what the "copy citation" control puts into a citation.
     """
-    from ..timeline import format_date
-
     roots = {lang: version.body[lang] for lang in langs if lang in version.body}
     reference = roots.get("en") or next(iter(roots.values()))
     title = title or {}

@@ -12,13 +12,15 @@ from typing import Iterable, Mapping, Sequence
 
 import yaml
 
-from .. import ids, urls
-from ..amend import Consolidation
-from ..diff import Segment, diff_versions, heading_diff
-from ..model import LANGS, NOT_AVAILABLE, AmendingAct, Source, Version, Work, WorkVersion, is_available
-from ..timeline import format_date, is_current, short_date, timeline_events, validity_notice, version_at
-from .html import esc, link, page_href
-from .law import LANG_LABEL, Enricher, plain, render_law
+from atipsom.domain.amend import Consolidation
+from atipsom.domain.diff import Segment, diff_versions, heading_diff
+from atipsom.domain.model import LANGS, NOT_AVAILABLE, AmendingAct, Source, Version, Work, WorkVersion, is_available
+from atipsom.domain.timeline import format_date, is_current, short_date, timeline_events, validity_notice, version_at
+from atipsom.refs import ids
+from atipsom.render import urls
+from atipsom.render.html import esc, link, page_href
+from atipsom.render.law import LANG_LABEL, Enricher, plain, render_law
+from atipsom.render.timeline_svg import timeline_svg
 
 STATUS_LABEL = {
     "verbatim": "verbatim from the source",
@@ -563,8 +565,6 @@ def amendment_page(ctx: SiteContext, act: AmendingAct) -> Page:
 
 
 def timeline_page(ctx: SiteContext) -> Page:
-    from .timeline_svg import timeline_svg
-
     events = timeline_events(ctx.work, ctx.amendments)
     meta = {"title": "Timeline of Act 670", "atipsom": {"kind": "timeline"}}
     out = [front_matter(meta), "# Timeline of Act 670\n\n"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Sequence
 
-from ..timeline import TimelineEvent, format_date
-from .html import esc
+from atipsom.domain.timeline import TimelineEvent, format_date
+from atipsom.render.html import esc
 
 SURE = {"official", "reprint"}
 

@@ -102,8 +102,8 @@ def chromium() -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, chromium) -> Built:
-    from atipsom.build import build_all
-    from atipsom.project import Project, today
+    from atipsom.app.build import build_all
+    from atipsom.app.project import Project, today
 
     reuse = os.environ.get("ATIPSOM_BROWSER_BUILD")  # a root a previous run built: quicker reruns while editing
     if reuse and (Path(reuse) / "dist" / "atipsom-navigator-offline.zip").is_file():

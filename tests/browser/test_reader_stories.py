@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from atipsom.timeline import version_at
+from atipsom.domain.timeline import version_at
 
 from .conftest import PHONE
 

@@ -1,0 +1,275 @@
+"""The `atipsom` command: thin over the library. User errors print one line; bad input files exit 2."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from atipsom.app.check import check_tree
+from atipsom.app.integrity import write_manifest
+from atipsom.app.project import Project, find_root
+from atipsom.app.project import today as default_today
+from atipsom.app.relations import related_json
+from atipsom.app.snapshot import snapshot_files, write_snapshot
+from atipsom.app.views import format_history, format_show
+from atipsom.app.views import history as history_view
+from atipsom.app.views import show as show_view
+from atipsom.domain.errors import InputError, InputErrors
+from atipsom.domain.lookup import NotFound
+
+
+def _project(ctx: click.Context) -> Project:
+    try:
+        return Project(find_root(ctx.obj.get("root") if ctx.obj else None))
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _report_input_errors(exc: InputErrors | InputError) -> None:
+    errors = exc.errors if isinstance(exc, InputErrors) else [exc]
+    for error in errors:
+        click.echo(str(error), err=True)
+    click.echo(f"{len(errors)} problem(s) found. Nothing was built.", err=True)
+    sys.exit(2)
+
+
+def _load(project: Project):
+    try:
+        return project.statutes, project.consolidation
+    except (InputError, InputErrors) as exc:
+        _report_input_errors(exc)
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Repository root (default: found from the current folder).")
+@click.version_option(package_name="atipsom-navigator")
+@click.pass_context
+def cli(ctx: click.Context, root: Path | None) -> None:
+    """ATIPSOM Navigator: Act 670 as it stood on any date, with search and guidance.
+
+    \b
+    Examples:
+      atipsom show "s 51(3)(b)" --as-at 2014-06-01
+      atipsom show 25 --lang ms --json
+      atipsom history 44
+      atipsom search "place of refuge" --as-at 2012-01-01
+      atipsom build && atipsom serve
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["root"] = root
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("--lang", type=click.Choice(["en", "ms"]), default="en", show_default=True, help="Language of the text.")
+@click.option("--as-at", "as_at", metavar="YYYY-MM-DD", help="The text in force on this date (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def show(ctx, ref: str, lang: str, as_at: str | None, as_json: bool) -> None:
+    """Print a section or provision as in force on a date.
+
+    \b
+    REF is any of: 12, s 12, s. 12, section 26A, seksyen 12, s 51(3)(a),
+    act-670/sec_51__subsec_3__para_a, act-670/sec_44@2015-11-18 (a version),
+    act-670/sec_44:2012-06-01 (as at a date).
+    """
+    project = _project(ctx)
+    statutes, consolidation = _load(project)
+    try:
+        data = show_view(statutes, consolidation, ref, lang=lang, as_at=_date(as_at), today=default_today())
+    except NotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    _echo_json(data) if as_json else click.echo(format_show(data))
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def history(ctx, ref: str, as_json: bool) -> None:
+    """List every version of a section, with the amending provisions that made them."""
+    project = _project(ctx)
+    _, consolidation = _load(project)
+    try:
+        data = history_view(consolidation, ref, today=default_today())
+    except NotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    _echo_json(data) if as_json else click.echo(format_history(data))
+
+
+@cli.command()
+@click.pass_context
+def check(ctx) -> None:
+    """Validate statutes/ and the guidance; print every problem as path:line:col: message (hint).
+
+    Exit status 2 when there is any problem, 0 when the tree is clean.
+    """
+    project = _project(ctx)
+    shared = Path(os.environ.get("ATIPSOM_SHARED_SOURCES", project.root.parent / "shared" / "sources" / "act670"))
+    errors = check_tree(project.root, today=default_today(), shared_sources=shared if shared.is_dir() else None)
+    for error in errors:
+        click.echo(str(error))
+    if errors:
+        click.echo(f"{len(errors)} problem(s).", err=True)
+        sys.exit(2)
+    click.echo("ok: statutes, amendments, snapshot and guidance are consistent", err=True)
+
+
+@cli.command()
+@click.pass_context
+def snapshot(ctx) -> None:
+    """Regenerate statutes/consolidated/ (every version, as committed Markdown) from the engine."""
+    project = _project(ctx)
+    _, consolidation = _load(project)
+    written, removed = write_snapshot(project.statutes_dir, snapshot_files(consolidation))
+    click.echo(f"snapshot: {written} file(s) written, {removed} removed")
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Record text changes even without a source record (maintainers only).")
+@click.pass_context
+def manifest(ctx, force: bool) -> None:
+    """Record the hash of every verbatim text block and its source record in statutes/manifest.yml.
+
+    Refuses when law text changed but its source record did not: add a `corrections` entry first.
+    """
+    project = _project(ctx)
+    statutes, _ = _load(project)
+    count, refused = write_manifest(statutes, project.statutes_dir, force=force)
+    if refused:
+        for block in refused:
+            click.echo(f"{block.file}:{block.line or 1}:1: law text changed without a source record ({block.key})",
+                       err=True)
+        click.echo("Not recorded: add a `corrections` entry (or the instruction's note) for each change, "
+                   "then run this again.", err=True)
+        sys.exit(2)
+    click.echo(f"manifest: {count} text blocks recorded in statutes/manifest.yml")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--as-at", "as_at", metavar="YYYY-MM-DD", help="Only text in force on this date (default: today).")
+@click.option("--kind", type=click.Choice(["provision", "guidance", "annotation", "all"]), default="all",
+              show_default=True)
+@click.option("--lang", type=click.Choice(["en", "ms"]), default=None, help="Only this language.")
+@click.option("--limit", type=click.IntRange(1, 50), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def search(ctx, query: str, as_at: str | None, kind: str, lang: str | None, limit: int, as_json: bool) -> None:
+    """Search provisions (every version) and guidance.
+
+    \b
+    Citations anywhere in the query come first: "s 51(3)(b)", "26A", "seksyen 44".
+    Phrases in quotes, AND/OR/NOT, misspellings are corrected, filters like part:V.
+    """
+    # imported here, not at the top: Whoosh and numpy load only for `search`, so `atipsom show` starts quickly
+    from search.cli_format import format_human, to_json
+    from search.engine import SearchEngine
+
+    project = _project(ctx)
+    try:
+        engine = SearchEngine.open(project.index_dir)
+    except FileNotFoundError:
+        raise click.ClickException("no search index yet: run `atipsom build` first") from None
+    response = engine.search(query, as_at=_date(as_at) or default_today(), kind=kind, lang=lang, limit=limit)
+    _echo_json(to_json(response)) if as_json else click.echo(format_human(response))
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def related(ctx, ref: str, as_json: bool) -> None:
+    """Guidance related to a provision, or provisions related to a guidance page (guide/<slug>)."""
+    project = _project(ctx)
+    _load(project)
+    try:
+        data = related_json(project, ref, default_today())
+    except NotFound as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        _echo_json(data)
+        return
+    click.echo(f"{data['ref']}: {len(data['links'])} link(s)")
+    for link in data["links"]:
+        score = f", score {link['score']:.2f}" if link.get("score") is not None else ""
+        click.echo(f"  [{link['kind']}] {link['title']} ({link['reason']}{score})\n      {link['url']}")
+
+
+@cli.command()
+@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+@click.option("--offline", is_flag=True, help="Also make a zip of the site that works from files, with no network.")
+@click.option("--no-site", is_flag=True, help="Build the search index only.")
+@click.option("--no-index", is_flag=True, help="Build the site only.")
+@click.option("--full-index", is_flag=True,
+              help="Rebuild the search index from scratch, not only what changed. An index updated in place "
+                   "scores a little differently (Whoosh's statistics still count replaced documents), which "
+                   "can move a computed link near its threshold; CI and releases build from scratch.")
+@click.pass_context
+def build(ctx, quiet: bool, offline: bool, no_site: bool, no_index: bool, full_index: bool) -> None:
+    """Build the search index and the site (each into a new folder, switched in only when complete)."""
+    from atipsom.app.build import build_all  # here, not at the top: MkDocs and Whoosh load only for `build`
+
+    project = _project(ctx)
+    _load(project)
+    try:
+        report = build_all(project, quiet=quiet, offline=offline, site=not no_site, index=not no_index,
+                           today=default_today(), full_index=full_index)
+    except (InputError, InputErrors) as exc:
+        _report_input_errors(exc)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in report:
+        click.echo(line)
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default).")
+@click.option("--build/--no-build", "do_build", default=None,
+              help="Build first (default: only when there is no built site or index).")
+@click.pass_context
+def serve(ctx, port: int, host: str, do_build: bool | None) -> None:
+    """Serve the built site and the search API (/api/search, /api/provisions/…) on localhost."""
+    # imported here, not at the top: uvicorn, Starlette, MkDocs and Whoosh load only for `serve`
+    import uvicorn
+
+    from atipsom.app.build import build_all
+    from atipsom.app.server import create_server_app
+
+    project = _project(ctx)
+    _load(project)
+    missing = not (project.site_dir / "index.html").is_file() or not (project.index_dir / "CURRENT").is_file()
+    if do_build or (do_build is None and missing):
+        for line in build_all(project, quiet=False, offline=False, site=True, index=True, today=default_today()):
+            click.echo(line)
+    app = create_server_app(project)
+    click.echo(f"Serving ATIPSOM Navigator on http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=75)
+
+
+def main() -> None:
+    cli(prog_name="atipsom")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

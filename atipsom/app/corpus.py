@@ -1,0 +1,145 @@
+"""What the index holds: every provision of every version in both languages, every guidance page
+and every annotation, turned into `SearchDoc`s. (search depends on atipsom; never the reverse.)"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Sequence
+
+from atipsom.domain.model import LANGS, GuidancePage, Provision, Version, is_available
+from atipsom.domain.plaintext import all_words, own_words
+from atipsom.domain.timeline import format_date
+from atipsom.refs import ids
+from atipsom.render import urls
+from search.documents import SearchDoc
+
+_MARKDOWN_NOISE = re.compile(r"(\[\^[^\]]+\]:?)|(!?\[([^\]]*)\]\([^)]*\))|[#*_`>|]+")
+
+
+def provision_docs(version: Version, earlier: Sequence[Version] = ()) -> Iterator[SearchDoc]:
+    """One document per provision per language; the section itself carries all its words.
+
+    Where the English of a provision is not available in this version (changes of 2010 survive in Malay
+    only), its English document carries the last English words known for it, labelled with their dates,
+    so that an English search still finds the provision; the result links to this version, whose page
+    shows the Malay text.
+    """
+    for lang in LANGS:
+        root = version.body.get(lang)
+        if root is None:
+            continue
+        heading = version.heading.get(lang, "")
+        if not is_available(heading):
+            heading = _earlier_heading(earlier, lang)
+        yield from _docs_for(version, lang, root, heading, context=[heading], earlier=earlier)
+
+
+def _earlier_heading(earlier: Sequence[Version], lang: str) -> str:
+    for old in reversed(earlier):
+        if is_available(old.heading.get(lang)):
+            return old.heading[lang]
+    return ""
+
+
+def _earlier_words(earlier: Sequence[Version], eid: str, lang: str, is_section: bool) -> str:
+    """The last available words of this provision in an earlier version, labelled as such."""
+    for old in reversed(earlier):
+        root = old.body.get(lang)
+        node = root if is_section else (root.find(eid) if root else None)
+        if node is None:
+            continue
+        words = all_words(node) if is_section else own_words(node)
+        if words:
+            until = format_date(old.in_force_to) if old.in_force_to else ""
+            return (f"[Earlier English text, in force until {until}; the current English text is not available, "
+                    f"see the Malay text:] {words}")
+    return ""
+
+
+def _docs_for(version: Version, lang: str, node: Provision, heading: str, context: list[str],
+              earlier: Sequence[Version] = ()) -> Iterator[SearchDoc]:
+    is_section = node.kind == "section"
+    words = all_words(node) if is_section else own_words(node)
+    if lang == "en" and earlier and (not words or (is_section and not node.is_fully_available)):
+        fallback = _earlier_words(earlier, node.eid, lang, is_section)
+        if fallback and not words:
+            words = fallback
+        elif fallback and is_section:
+            words = f"{words} {fallback}"
+    if words or (is_section and heading):
+        path = ids.path_of_eid(node.eid) if not is_section else ()
+        term = node.term if node.kind == "def" else None
+        en_term = term
+        if node.kind == "def" and lang == "ms":
+            en_root = version.body.get("en")
+            en_node = en_root.find(node.eid) if en_root else None
+            en_term = en_node.term if en_node is not None and is_available(en_node.text) else None
+        keys = [ids.citation_key(version.number, path)]
+        if en_term:
+            keys.append(ids.citation_key(version.number, (), en_term))
+        if term and term != en_term:
+            keys.append(ids.citation_key(version.number, (), term))
+        yield SearchDoc(
+            id=f"{version.work}/{node.eid}@{version.in_force_from.isoformat()}",
+            kind="provision",
+            lang=lang,
+            section=version.number,
+            eid=node.eid,
+            provision=ids.format_citation(version.number, path, lang, term),
+            heading=heading,
+            part=version.part,
+            text=words,
+            context=" ".join(c for c in context if c),
+            citations=tuple(dict.fromkeys(keys)),
+            in_force_from=version.in_force_from,
+            in_force_to=version.in_force_to,
+            url=urls.provision_url(version.number, node.eid, version.in_force_from) if not is_section
+            else urls.url_of(urls.section_page(version.number, version.in_force_from)),
+        )
+    own = own_words(node) if not is_section else (node.text if is_available(node.text) else "")
+    for child in node.children:
+        yield from _docs_for(version, lang, child, heading, context + ([own] if own else []), earlier)
+
+
+def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:
+    for page in pages:
+        if page.slug == "index":
+            continue
+        text = _MARKDOWN_NOISE.sub(lambda m: m.group(3) or " ", page.body)
+        sections = []
+        for cite in page.cites:
+            try:
+                ref = ids.parse_ref(cite)
+            except ValueError:
+                continue
+            if ref.section:
+                sections.append(ids.citation_key(ref.section, ref.path))
+        yield SearchDoc(
+            id=page.id, kind="guidance", lang="en", section=None, eid=None, provision=None, heading=page.title,
+            part=None, text=" ".join((page.summary + " " + text).split()), context=page.summary,
+            citations=tuple(dict.fromkeys(sections)), in_force_from=None, in_force_to=None,
+            url=urls.url_of(urls.guidance_page(page.slug)),
+        )
+
+
+def annotation_docs(annotations) -> Iterator[SearchDoc]:
+    for number, annotation in sorted(annotations.items()):
+        text = _MARKDOWN_NOISE.sub(lambda m: m.group(3) or " ", annotation.body)
+        yield SearchDoc(
+            id=f"note/sec_{number}", kind="annotation", lang="en", section=number, eid=f"sec_{number}",
+            provision=f"s {number}", heading=annotation.title, part=None, text=" ".join(text.split()),
+            context=annotation.summary, citations=(number,), in_force_from=None, in_force_to=None,
+            url=urls.url_of(urls.section_page(number), "annotation"),
+        )
+
+
+def project_docs(project) -> list[SearchDoc]:
+    """Everything the index holds, in a stable order."""
+    docs: list[SearchDoc] = []
+    for number in project.consolidation.order:
+        versions = project.consolidation.versions[number]
+        for index, version in enumerate(versions):
+            docs.extend(provision_docs(version, versions[:index]))
+    docs.extend(guidance_docs(project.guidance))
+    docs.extend(annotation_docs(project.annotations))
+    return docs

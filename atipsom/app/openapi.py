@@ -1,0 +1,167 @@
+"""The hand-written OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json.
+
+Kept by hand (not generated) so that it says what a reader of the API needs to know; the tests
+check that every route of `atipsom.app.api` is described and that a real response fits the schema's
+required fields.
+"""
+
+from __future__ import annotations
+
+from search.documents import KINDS, LANGS
+from search.query import MAX_QUERY_CHARS
+
+MAX_Q_PARAM = 1000
+
+
+def openapi_document() -> dict:
+    date = {"type": "string", "format": "date", "examples": ["2012-01-01"]}
+    nullable_date = {"type": ["string", "null"], "format": "date"}
+    error = {"$ref": "#/components/schemas/Error"}
+    as_at = {
+        "name": "as_at", "in": "query", "required": False, "schema": date,
+        "description": "Show the law as it stood on this day (ISO date). Default: today.",
+    }
+    lang = {
+        "name": "lang", "in": "query", "required": False,
+        "schema": {"type": "string", "enum": list(LANGS)},
+        "description": "en = English, ms = Bahasa Malaysia. Search: default both languages.",
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "ATIPSOM Navigator API",
+            "version": "1",
+            "description": (
+                "Search and read Malaysia's Anti-Trafficking in Persons and Anti-Smuggling of Migrants "
+                "Act 2007 [Act 670] as it stood on any date, and the project's guidance pages. The texts "
+                "are transcribed from public sources and are not an official publication; check the "
+                "official text before relying on it. Results marked `unofficial` are unofficial "
+                "translations."
+            ),
+            "license": {"name": "See the project's LICENSE and CONTENT-LICENSE.md"},
+        },
+        "paths": {
+            "/api/search": {
+                "get": {
+                    "operationId": "search",
+                    "summary": "Search provisions, annotations and guidance",
+                    "description": (
+                        "Words are all required (if nothing has them all, any of them). A citation "
+                        "anywhere in the query ('s 51(3)(b)', 'seksyen 44', '26A') puts that provision "
+                        "first. \"Phrases\", AND/OR/NOT, -word, word*, word~ and the filters part:V, "
+                        "kind:guidance, lang:ms, section:51 are understood. One hit per section. Only "
+                        f"the first {MAX_QUERY_CHARS} characters are used (see `notices`)."
+                    ),
+                    "parameters": [
+                        {"name": "q", "in": "query", "required": True,
+                         "schema": {"type": "string", "maxLength": MAX_Q_PARAM},
+                         "description": "The query, as a reader would type it."},
+                        as_at,
+                        {"name": "kind", "in": "query", "required": False,
+                         "schema": {"type": "string", "enum": ["all", *KINDS], "default": "all"}},
+                        lang,
+                        {"name": "limit", "in": "query", "required": False,
+                         "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}},
+                    ],
+                    "responses": {
+                        "200": {"description": "Results, best first.",
+                                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}}},
+                        "400": {"description": "A bad parameter.", "content": {"application/json": {"schema": error}}},
+                        "503": {"description": "The search index is not built yet.",
+                                "content": {"application/json": {"schema": error}}},
+                    },
+                }
+            },
+            "/api/provisions/{ref}": {
+                "get": {
+                    "operationId": "showProvision",
+                    "summary": "One provision or section in one version",
+                    "parameters": [
+                        {"name": "ref", "in": "path", "required": True, "schema": {"type": "string"},
+                         "description": ("A reference: 'act-670/sec_51__subsec_3__para_b' (in force on "
+                                         "as_at or today), 'act-670/sec_44@2015-11-18' (the version that "
+                                         "starts that day), 'act-670/sec_44@' (as first enacted), "
+                                         "'act-670/sec_44:2012-06-01' (in force that day), or a "
+                                         "citation such as 's 51(3)(b)'."),
+                         "examples": ["act-670/sec_44__subsec_2:2012-06-01"]},
+                        as_at,
+                        {**lang, "description": "Language of the text. Default en."},
+                    ],
+                    "responses": {
+                        "200": {"description": "The provision with its version's dates and sources.",
+                                "content": {"application/json": {"schema": {"type": "object"}}}},
+                        "400": {"description": "A bad parameter.", "content": {"application/json": {"schema": error}}},
+                        "404": {"description": "Nothing has that reference (the message says what exists nearby).",
+                                "content": {"application/json": {"schema": error}}},
+                    },
+                }
+            },
+            "/api/health": {
+                "get": {
+                    "operationId": "health",
+                    "summary": "Is the search index open?",
+                    "responses": {
+                        "200": {"description": "Ready.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+                        "503": {"description": "No search index.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+                    },
+                }
+            },
+            "/api/openapi.json": {
+                "get": {"operationId": "openapi", "summary": "This document",
+                        "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}}}}
+            },
+        },
+        "components": {
+            "schemas": {
+                "Error": {
+                    "type": "object", "required": ["error"],
+                    "properties": {"error": {"type": "string", "description": "What was wrong, in plain words."}},
+                },
+                "Health": {
+                    "type": "object", "required": ["status"],
+                    "properties": {
+                        "status": {"type": "string", "enum": ["ok", "unavailable"]},
+                        "index": {"type": "string", "description": "The index generation being served."},
+                        "documents": {"type": "integer"},
+                        "error": {"type": "string"},
+                    },
+                },
+                "SearchResponse": {
+                    "type": "object",
+                    "required": ["query", "as_at", "total", "suggestion", "results", "timed_out"],
+                    "properties": {
+                        "query": {"type": "string"},
+                        "as_at": date,
+                        "total": {"type": "integer", "description": "Hits in all, one per section or page."},
+                        "suggestion": {"type": ["string", "null"],
+                                       "description": "'Did you mean': the query with misspelt words corrected."},
+                        "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}},
+                        "timed_out": {"type": "boolean",
+                                      "description": "The search hit its time limit; results may be incomplete."},
+                        "notices": {"type": "array", "items": {"type": "string"},
+                                    "description": "What was done to the query (shortened, ignored parts)."},
+                    },
+                },
+                "SearchResult": {
+                    "type": "object",
+                    "required": ["id", "kind", "section", "provision", "heading", "lang", "in_force_from",
+                                 "in_force_to", "url", "score", "snippet", "unofficial"],
+                    "properties": {
+                        "id": {"type": "string", "examples": ["act-670/sec_51__subsec_3__para_b@2008-02-28"]},
+                        "kind": {"type": "string", "enum": list(KINDS)},
+                        "section": {"type": ["string", "null"], "examples": ["26A"]},
+                        "provision": {"type": ["string", "null"], "examples": ["s 51(3)(b)"]},
+                        "heading": {"type": "string"},
+                        "lang": {"type": "string", "enum": list(LANGS)},
+                        "in_force_from": nullable_date,
+                        "in_force_to": {**nullable_date, "description": "Last day in force; null = still in force."},
+                        "url": {"type": "string", "description": "Site URL of that version, with the anchor."},
+                        "score": {"type": "number"},
+                        "snippet": {"type": "string",
+                                    "description": "HTML: all text escaped; matched words in <mark>…</mark>."},
+                        "unofficial": {"type": "boolean", "description": "An unofficial translation."},
+                    },
+                },
+            }
+        },
+    }

@@ -1,0 +1,79 @@
+"""Guidance pages: our own words, every legal statement tied to a provision.
+
+`law:` links in the text and the `cites` of the front matter are resolved against the consolidation;
+an unknown one is an error with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from atipsom.domain.amend import Consolidation
+from atipsom.domain.errors import InputError
+from atipsom.domain.lookup import NotFound, Resolved, resolve
+from atipsom.domain.model import GuidancePage
+from atipsom.refs import ids
+
+LAW_LINK_RE = re.compile(r"\]\(law:(?P<ref>[^)\s]+)\)")
+
+
+@dataclass(frozen=True)
+class LawLink:
+    ref: str
+    line: int
+    resolved: Resolved
+
+
+def law_links(page: GuidancePage, consolidation: Consolidation, today: dt.date,
+              errors: list[InputError]) -> list[LawLink]:
+    """Every `law:` link in the page body, resolved; each unknown one is an error on its line."""
+    links = []
+    in_code = False
+    for offset, line in enumerate(page.body.split("\n")):
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        if in_code:
+            continue
+        for match in LAW_LINK_RE.finditer(line):
+            ref = match.group("ref")
+            lineno = page.body_line + offset
+            try:
+                resolved = resolve(consolidation, ref, today=today)
+            except NotFound as exc:
+                errors.append(InputError(page.path, lineno, f"law link '{ref}' does not resolve: {exc}",
+                                         "link a provision that exists in the version named, e.g. "
+                                         "law:act-670/sec_44__subsec_2:2012-06-01", match.start("ref") - 3))
+                continue
+            links.append(LawLink(ref, lineno, resolved))
+    return links
+
+
+def resolve_cites(page: GuidancePage, consolidation: Consolidation, today: dt.date,
+                  errors: list[InputError]) -> list[tuple[str, Resolved]]:
+    out = []
+    lines = page.cite_lines if len(page.cite_lines) == len(page.cites) else (1,) * len(page.cites)
+    for cite, line in zip(page.cites, lines):
+        try:
+            out.append((cite, resolve(consolidation, cite, today=today)))
+        except NotFound as exc:
+            errors.append(InputError(page.path, line, f"cites: '{cite}' does not resolve: {exc}",
+                                     "cite a provision that exists in the version named, e.g. "
+                                     "act-670/sec_44__subsec_2:2012-06-01"))
+    return out
+
+
+def cited_sections(pages: Iterable[GuidancePage]) -> dict[str, list[GuidancePage]]:
+    """Section number -> guidance pages that declare a citation of it."""
+    by_section: dict[str, list[GuidancePage]] = {}
+    for page in pages:
+        for cite in page.cites:
+            try:
+                section = ids.parse_ref(cite).section
+            except ValueError:
+                continue
+            if section and page not in by_section.setdefault(section, []):
+                by_section[section].append(page)
+    return by_section

@@ -1,0 +1,144 @@
+"""Resolve what a reader asks for ('s 51(3)(b)', 'act-670/sec_44__subsec_2:2012-06-01') into a
+version and a provision, or say plainly why not and what exists nearby."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from atipsom.domain.amend import Consolidation
+from atipsom.domain.model import AmendmentRef, Provision, Version
+from atipsom.domain.timeline import format_date, version_at, version_starting
+from atipsom.refs import ids
+
+
+class NotFound(LookupError):
+    """A reference that names nothing; the message says what exists nearby."""
+
+
+@dataclass(frozen=True)
+class Resolved:
+    version: Version
+    provision: Provision  # in the requested language
+    lang: str
+    eid: str
+
+    @property
+    def ref(self) -> str:
+        return f"{self.version.work}/{self.eid}@{self.version.in_force_from.isoformat()}"
+
+
+def resolve(consolidation: Consolidation, ref: ids.Ref | str, *, lang: str = "en",
+            as_at: dt.date | None = None, today: dt.date | None = None) -> Resolved:
+    """The version and provision a reference names.
+
+    Without a date in the reference or `as_at`, the version in force today.
+    """
+    if isinstance(ref, str):
+        try:
+            ref = ids.parse_ref(ref)
+        except ValueError as exc:
+            raise NotFound(str(exc)) from None
+    today = today or dt.date.today()
+    if ref.section is None:
+        raise NotFound(f"{ref.text or ref.eid}: only sections and the provisions in them can be shown")
+    number = ref.section
+    versions = consolidation.versions.get(number)
+    if not versions:
+        raise NotFound(_nearby_section_message(consolidation, number))
+    if ref.original:
+        version = versions[0]
+    elif ref.at is not None:
+        version = version_starting(versions, ref.at)
+        if version is None:
+            starts = ", ".join(v.in_force_from.isoformat() for v in versions)
+            raise NotFound(f"no version of section {number} starts on {ref.at.isoformat()}; versions start on {starts}")
+    else:
+        date = ref.as_at or as_at or today
+        version = version_at(versions, date)
+        if version is None:
+            raise NotFound(_not_in_force_message(consolidation, number, versions, date))
+    root = version.body[lang]
+    if ref.eid and not ref.path and "__" in ref.eid:
+        provision = root.find(ref.eid)
+        if provision is None:
+            raise NotFound(_missing_provision_message(version, ref.eid, lang))
+        return Resolved(version, provision, lang, provision.eid)
+    provision = _walk_path(root, ref.path)
+    if provision is None:
+        wanted = ids.format_citation(number, ref.path, lang)
+        raise NotFound(f"no {wanted} in the version in force from {version.in_force_from.isoformat()}; "
+                       f"it has {_children_list(root, ref.path)}")
+    if ref.eid and "__def_" in ref.eid:
+        found = root.find(ref.eid)
+        if found is None:
+            raise NotFound(_missing_provision_message(version, ref.eid, lang))
+        provision = found
+    return Resolved(version, provision, lang, provision.eid)
+
+
+def _walk_path(root: Provision, path: tuple[str, ...]) -> Provision | None:
+    node = root
+    for number in path:
+        match = None
+        for child in node.children:
+            if child.num and child.num.strip("()").lower() == number.lower():
+                match = child
+                break
+        if match is None:
+            return None
+        node = match
+    return node
+
+
+def _children_list(root: Provision, path: tuple[str, ...]) -> str:
+    node = root
+    for number in path:
+        nxt = _walk_path(node, (number,))
+        if nxt is None:
+            break
+        node = nxt
+    numbered = [c.num for c in node.children if c.num]
+    if not numbered:
+        return "no numbered provisions at that level"
+    where = ids.format_eid_citation(node.eid) if node.kind != "section" else f"s {root.num}"
+    return f"{', '.join(numbered)} under {where}"
+
+
+def _nearby_section_message(consolidation: Consolidation, number: str) -> str:
+    order = consolidation.order
+    last = order[-1] if order else "?"
+    if ids.section_sort_key(number) > ids.section_sort_key(last):
+        return f"no section {number}; the Act ends at s {last}"
+    numeric = ids.section_sort_key(number)[0]
+    near = [n for n in order if ids.section_sort_key(n)[0] == numeric]
+    if near:
+        return f"no section {number}; there are sections {', '.join(near)}"
+    before = [n for n in order if ids.section_sort_key(n) < ids.section_sort_key(number)]
+    after = [n for n in order if ids.section_sort_key(n) > ids.section_sort_key(number)]
+    around = ([before[-1]] if before else []) + ([after[0]] if after else [])
+    return f"no section {number}; the nearest are s {' and s '.join(around)}"
+
+
+def _not_in_force_message(consolidation: Consolidation, number: str, versions, date: dt.date) -> str:
+    first = versions[0]
+    if date < first.in_force_from:
+        if first.change == "inserted" and first.amended_by:
+            by = first.amended_by[0]
+            return (f"section {number} was not in force on {date.isoformat()}: inserted by Act {by.citation}, "
+                    f"in force {format_date(by.in_force)}")
+        return (f"section {number} was not in force on {date.isoformat()}: it came into force on "
+                f"{format_date(first.in_force_from)}")
+    last = versions[-1]
+    return f"section {number} was not in force on {date.isoformat()}: it ceased to have effect after {last.in_force_to}"
+
+
+def _missing_provision_message(version: Version, eid: str, lang: str) -> str:
+    existing = [p.eid for p in version.body[lang].walk()][1:]
+    close = [e for e in existing if e.startswith(eid.rsplit("__", 1)[0])][:6]
+    hint = f"; nearby: {', '.join(close)}" if close else ""
+    return f"no provision {eid} in the version of s {version.number} in force from {version.in_force_from.isoformat()}{hint}"
+
+
+def amendment_json(ref: AmendmentRef) -> dict:
+    return {"act": ref.act_number, "provision": ref.citation, "in_force": ref.in_force.isoformat()}

@@ -1,0 +1,348 @@
+"""The domain model: frozen dataclasses for the Act, its provisions, versions and amendments.
+
+Words used the same way everywhere: a *work* is an Act; a *section* is a section of it; a *provision*
+is any addressable unit; a *version* is the text of a section in force from one date; an
+*amendment* is an amending Act, made of *instructions*; a *guidance page* is our own explanation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from atipsom.refs.ids import format_amending_provision
+
+LANGS = ("en", "ms")
+LANG_NAMES = {"en": "English", "ms": "Bahasa Malaysia"}
+
+#: The text of a provision in a language for which no source gives it. Never law text.
+NOT_AVAILABLE = "{not available}"
+
+PROVISION_KINDS = ("section", "subsec", "para", "subpara", "item", "def", "proviso", "longtitle", "enacting")
+TEXT_STATUSES = ("verbatim", "incomplete", "missing", "disputed", "unofficial-translation")
+CHANGES = ("original", "amended", "substituted", "inserted", "repealed")
+CERTAINTIES = ("official", "reprint", "single-source", "unverified", "unknown")
+
+
+def is_available(text: str | None) -> bool:
+    return text is not None and text != NOT_AVAILABLE
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One addressable unit of law text in one language, with the units under it.
+
+    `text` is the provision's own words (for a section with subsections, its opening words, often
+    empty); `wrapup` the words after its children ("may be dealt with as if…").
+    """
+
+    eid: str
+    kind: str
+    num: str | None = None  # as printed, with brackets: "(3)", "(a)"; the section number for a section
+    text: str = ""
+    children: tuple["Provision", ...] = ()
+    wrapup: str | None = None
+    line: int | None = field(default=None, compare=False, repr=False)
+
+    def walk(self) -> Iterator["Provision"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, eid: str) -> "Provision | None":
+        for provision in self.walk():
+            if provision.eid == eid:
+                return provision
+        return None
+
+    @property
+    def term(self) -> str | None:
+        """The defined term of a definition (first quoted words), else None."""
+        if self.kind != "def":
+            return None
+        match = re.match(r"\s*[“\"‘']\s*([^”\"’']+?)\s*[”\"’']", self.text)
+        return match.group(1) if match else None
+
+    def texts(self) -> Iterator[str]:
+        """Every piece of words in this provision and under it, in reading order."""
+        yield self.text
+        for child in self.children:
+            yield from child.texts()
+        if self.wrapup is not None:
+            yield self.wrapup
+
+    @property
+    def is_fully_available(self) -> bool:
+        return all(is_available(t) for t in self.texts())
+
+    @property
+    def has_available_text(self) -> bool:
+        return any(is_available(t) and t for t in self.texts())
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a text comes from, as a reader can check it: a registered source and a locator."""
+
+    ref: str
+    locator: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A public source registered in statutes/sources.yml."""
+
+    id: str
+    title: str
+    url: str
+    authority: str
+    publisher: str = ""
+    shared_file: str | None = None
+    also_files: tuple[str, ...] = ()
+    via: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A change we made to the words of a source beyond cleaning conversion debris."""
+
+    lang: str
+    source_reads: str
+    we_read: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section as first enacted, in both languages (statutes/act-670/sec_N.md)."""
+
+    number: str
+    part: str
+    heading: Mapping[str, str]
+    body: Mapping[str, Provision]
+    source: Mapping[str, SourceRef]
+    text_status: Mapping[str, str]
+    editor_note: str = ""
+    corrections: tuple[Correction, ...] = ()
+    path: str = ""
+
+    @property
+    def eid(self) -> str:
+        return f"sec_{self.number}"
+
+
+@dataclass(frozen=True)
+class Part:
+    number: str
+    heading: Mapping[str, str]
+    sections: tuple[str, ...]  # section numbers in order
+
+    @property
+    def eid(self) -> str:
+        return f"part_{self.number}"
+
+
+@dataclass(frozen=True)
+class DatedFact:
+    """A date with how sure we are of it and where it comes from."""
+
+    date: dt.date | None
+    certainty: str
+    source: str = ""
+    note: str = ""
+    notice: str = ""
+
+
+@dataclass(frozen=True)
+class Commencement:
+    date: dt.date
+    notice: str
+    provisions: tuple[str, ...]  # eIds: part_I, sec_66
+    certainty: str
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Work:
+    """The Act itself (statutes/act-670/work.md)."""
+
+    id: str
+    number: str
+    year: int
+    frbr: str
+    title: Mapping[str, str]
+    bill_number: str
+    assent: DatedFact
+    gazette: DatedFact
+    commencements: tuple[Commencement, ...]
+    parts: tuple[Part, ...]
+    front: Mapping[str, Provision]  # per language: a root whose children are `longtitle` and `enacting`
+    source: Mapping[str, SourceRef]
+    text_status: Mapping[str, str]
+    authoritative_text: str = ""
+    editor_note: str = ""
+    path: str = ""
+
+    def commencement_of(self, section_number: str, part: str) -> Commencement | None:
+        """The commencement that brought a section into force: by section, else by its Part."""
+        for wanted in (f"sec_{section_number}", f"part_{part}"):
+            for commencement in sorted(self.commencements, key=lambda c: c.date):
+                if wanted in commencement.provisions:
+                    return commencement
+        return None
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """One amending instruction: which provision of which amending Act changed what."""
+
+    act: str  # act-a1500
+    provision: str  # eId in the amending Act: sec_9, sec_3__para_b
+    op: str
+    target: str | None
+    payload: Mapping[str, Mapping]  # per language
+    lang: str | None = None  # applies to this language text only
+    field: str = "text"  # text | heading
+    after: str | None = None
+    into: str | None = None
+    section: str | None = None
+    part: str | None = None
+    num: str | None = None
+    occurrence: str | int | None = None
+    en_source: SourceRef | None = None
+    note: str = ""
+    path: str = ""
+    line: int | None = None
+    index: int = 0  # position within its Act
+    conflict: str = ""  # our note: the words of the instruction are known not to match the text we have
+
+    @property
+    def citation(self) -> str:
+        """'A1500 s 9' or 'A1500 s 3(b)'."""
+        return format_amending_provision(self.act, self.provision)
+
+
+@dataclass(frozen=True)
+class Transitional:
+    provision: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class AmendingAct:
+    """An amending Act (statutes/amendments/act-a<n>.md)."""
+
+    id: str
+    number: str  # "A1500"
+    short_title: Mapping[str, str]
+    bill_number: str
+    bill_source: Mapping[str, str]
+    assent: DatedFact
+    gazette: DatedFact
+    in_force: DatedFact
+    english_text: str
+    instructions: tuple[Instruction, ...]
+    transitional: tuple[Transitional, ...] = ()
+    summary: str = ""
+    path: str = ""
+
+    @property
+    def in_force_from(self) -> dt.date:
+        assert self.in_force.date is not None
+        return self.in_force.date
+
+
+@dataclass(frozen=True)
+class AmendmentRef:
+    """Why a version differs from the one before: an instruction, with its Act and in-force date."""
+
+    act: str
+    act_number: str
+    provision: str
+    in_force: dt.date
+    op: str
+    target: str | None
+    langs: tuple[str, ...]  # languages in which the instruction changed text
+    note: str = ""
+
+    @property
+    def citation(self) -> str:
+        return format_amending_provision(self.act, self.provision)
+
+
+@dataclass(frozen=True)
+class Version:
+    """The text of one section in force from one date, in both languages."""
+
+    work: str
+    number: str
+    part: str
+    in_force_from: dt.date
+    in_force_to: dt.date | None  # last day in force; None while current
+    change: str
+    heading: Mapping[str, str]
+    body: Mapping[str, Provision]
+    amended_by: tuple[AmendmentRef, ...]  # the instructions that made this version
+    history: Mapping[str, tuple[AmendmentRef, ...]]  # eid -> every instruction that ever touched it
+    text_status: Mapping[str, str]
+    source: Mapping[str, SourceRef]
+    notes: tuple[str, ...] = ()
+    editor_note: str = ""
+
+    @property
+    def eid(self) -> str:
+        return f"sec_{self.number}"
+
+    @property
+    def ref(self) -> str:
+        return f"{self.work}/{self.eid}@{self.in_force_from.isoformat()}"
+
+    def is_in_force_on(self, date: dt.date) -> bool:
+        return self.in_force_from <= date and (self.in_force_to is None or date <= self.in_force_to)
+
+
+@dataclass(frozen=True)
+class WorkVersion:
+    """The Act as a whole from one date: Parts (with headings and sections), long title."""
+
+    in_force_from: dt.date
+    in_force_to: dt.date | None
+    title: Mapping[str, str]
+    parts: tuple[Part, ...]
+    front: Mapping[str, Provision]
+    amended_by: tuple[AmendmentRef, ...]
+
+
+@dataclass(frozen=True)
+class GuidancePage:
+    slug: str
+    title: str
+    summary: str
+    audience: tuple[str, ...]
+    cites: tuple[str, ...]
+    question: int | None
+    reviewed: dt.date | None
+    body: str
+    path: str
+    body_line: int = 1
+    cite_lines: tuple[int, ...] = ()  # the line of each entry of `cites`, for error messages
+
+    @property
+    def id(self) -> str:
+        return f"guide/{self.slug}"
+
+
+@dataclass(frozen=True)
+class Statutes:
+    """Everything under statutes/, as data."""
+
+    root: Path
+    work: Work
+    sections: Mapping[str, Section]  # by section number, as first enacted
+    amendments: tuple[AmendingAct, ...]  # in order of coming into force
+    sources: Mapping[str, Source]

@@ -1,0 +1,49 @@
+"""Guidance pages (docs/guidance/*.md): read and validate their front matter (MkDocs would swallow errors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from atipsom.domain.errors import InputError
+from atipsom.domain.model import GuidancePage
+from atipsom.load.files import load_folder, read_file
+from atipsom.load.schema import Reader
+from atipsom.refs import ids
+
+GUIDANCE_KEYS = ("title", "summary", "audience", "question", "cites", "reviewed", "hide", "search")
+
+
+def load_guidance(folder: Path, root: Path, errors: list[InputError] | None = None) -> list[GuidancePage]:
+    """Every guidance page; problems are collected into `errors` (or raised together if none given)."""
+    return load_folder(folder, root, load_guidance_page, errors)
+
+
+def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> GuidancePage | None:
+    document = read_file(path, root, errors)
+    if document is None:
+        return None
+    shown = document.path
+    before = len(errors)
+    reader = Reader(document.meta, shown, errors)
+    reader.only(GUIDANCE_KEYS)
+    index = path.stem == "index"
+    title = reader.str("title")
+    summary = reader.str("summary", required=not index)
+    cites = reader.strings("cites", required=not index)
+    cite_lines = tuple(getattr(reader.raw("cites"), "item_lines", []) or [reader.line("cites")] * len(cites))
+    for cite, line in zip(cites, cite_lines):
+        try:
+            ids.parse_ref(cite)
+        except ValueError as exc:
+            errors.append(InputError(shown, line, f"cites: {exc}", "write e.g. act-670/sec_44__subsec_2:2012-06-01"))
+    question = reader.int("question", required=False)
+    reviewed = reader.date("reviewed", required=not index)
+    if reviewed and reviewed > dt.date.today() + dt.timedelta(days=1):
+        errors.append(InputError(shown, reader.line("reviewed"), f"reviewed date {reviewed} is in the future",
+                                 "give the date you last checked the page"))
+    if len(errors) > before:
+        return None
+    return GuidancePage(slug=path.stem, title=title, summary=summary, audience=tuple(reader.strings("audience")),
+                        cites=tuple(cites), question=question, reviewed=reviewed, body=document.body, path=shown,
+                        body_line=document.body_line, cite_lines=cite_lines)
