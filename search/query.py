@@ -30,7 +30,8 @@ from dataclasses import dataclass, field, replace
 
 from whoosh import query as wq
 
-from .citations import Citation, find_citations
+from atipsom.refs.citations import Citation, find_citations
+
 from .schema import EXACT_FIELD, PAIR_SEPARATOR, PAIRS_FIELDS, TEXT_FIELDS, exact_analyzer
 from .synonyms import SynonymMap
 
@@ -156,7 +157,8 @@ def _parse(raw: object, synonyms: SynonymMap | None) -> ParsedQuery:
 
     filters, text = _extract_filters(text, notices)
 
-    citations = find_citations(text)
+    # a provision of Act 670 (a Part, or a provision of an amending Act, stays words: the index has no key for it)
+    citations = [c for c in find_citations(text) if c.section and not c.of_amending_act]
     if len(citations) > MAX_CITATIONS:
         notices.append(f"Only the first {MAX_CITATIONS} citations were used.")
         citations = citations[:MAX_CITATIONS]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.citations import find_citations
+from atipsom.refs.citations import find_citations
 from search.malay import stem_malay
 from search.query import (
     MAX_QUERY_CHARS,

@@ -89,8 +89,9 @@ def show(ctx, ref: str, lang: str, as_at: str | None, as_json: bool) -> None:
 
     \b
     REF is any of: 12, s 12, s. 12, section 26A, seksyen 12, s 51(3)(a),
-    act-670/sec_51__subsec_3__para_a, act-670/sec_44@2015-11-18 (a version),
-    act-670/sec_44:2012-06-01 (as at a date).
+    s 2(child) (a definition), act-670/sec_51__subsec_3__para_a,
+    act-670/sec_44@2015-11-18 or s 44@2015-11-18 (a version),
+    act-670/sec_44:2012-06-01 (as at a date); every form: spec/citations.yaml.
     """
     project = _project(ctx)
     statutes, consolidation = _load(project)

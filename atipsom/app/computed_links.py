@@ -13,6 +13,7 @@ from atipsom.domain.model import is_available
 from atipsom.domain.plaintext import all_words
 from atipsom.domain.timeline import version_at
 from atipsom.refs import ids
+from atipsom.refs.citations import parse_citation
 from atipsom.render import urls
 
 #: A computed link is kept when its score is at least this share of the best score for the same source,
@@ -73,7 +74,7 @@ def computed_page_links(engine, project, today: dt.date) -> list[dict]:
                                 limit=PER_PAGE * 3, as_at=today)
         for doc_id, score in _keep(scored, PER_PAGE):
             try:
-                ref = ids.parse_ref(doc_id)
+                ref = parse_citation(doc_id)
             except ValueError:
                 continue
             anchor = ref.eid if ref.eid and "__" in ref.eid else None

@@ -10,6 +10,7 @@ from atipsom.domain.model import LANGS, GuidancePage, Provision, Version, is_ava
 from atipsom.domain.plaintext import all_words, own_words
 from atipsom.domain.timeline import format_date
 from atipsom.refs import ids
+from atipsom.refs.citations import parse_citation
 from atipsom.render import urls
 from search.documents import SearchDoc
 
@@ -109,7 +110,7 @@ def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:
         sections = []
         for cite in page.cites:
             try:
-                ref = ids.parse_ref(cite)
+                ref = parse_citation(cite)
             except ValueError:
                 continue
             if ref.section:

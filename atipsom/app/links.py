@@ -15,6 +15,7 @@ from typing import Iterable
 
 from atipsom.domain.model import GuidancePage
 from atipsom.refs import ids
+from atipsom.refs.citations import parse_citation
 from atipsom.render import urls
 
 
@@ -60,7 +61,7 @@ def declared_links(guidance: Iterable[GuidancePage]) -> list[Link]:
     for page in guidance:
         for cite in page.cites:
             try:
-                ref = ids.parse_ref(cite)
+                ref = parse_citation(cite)
             except ValueError:
                 continue
             if not ref.section:

@@ -82,7 +82,7 @@ def openapi_document() -> dict:
                                          "as_at or today), 'act-670/sec_44@2015-11-18' (the version that "
                                          "starts that day), 'act-670/sec_44@' (as first enacted), "
                                          "'act-670/sec_44:2012-06-01' (in force that day), or a "
-                                         "citation such as 's 51(3)(b)'."),
+                                         "citation such as 's 51(3)(b)' or 's 2(child)' (a definition)."),
                          "examples": ["act-670/sec_44__subsec_2:2012-06-01"]},
                         as_at,
                         {**lang, "description": "Language of the text. Default en."},

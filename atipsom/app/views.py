@@ -10,6 +10,7 @@ from atipsom.domain.model import LANGS, Version, is_available
 from atipsom.domain.plaintext import provision_text
 from atipsom.domain.timeline import format_date
 from atipsom.refs import ids
+from atipsom.refs.citations import parse_citation
 from atipsom.render import urls
 
 
@@ -89,10 +90,10 @@ def show(statutes, consolidation: Consolidation, ref: str, *, lang: str = "en", 
 
 def history(consolidation: Consolidation, ref: str, *, today: dt.date | None = None) -> dict:
     try:
-        parsed = ids.parse_ref(ref)
+        parsed = parse_citation(ref)
     except ValueError as exc:
         raise NotFound(str(exc)) from None
-    if not parsed.section or parsed.section not in consolidation.versions:
+    if parsed.of_amending_act or not parsed.section or parsed.section not in consolidation.versions:
         resolve(consolidation, parsed, today=today)  # raises with the nearby message
     versions = consolidation.versions[parsed.section]
     return {

@@ -15,7 +15,7 @@ from atipsom.domain.amend import Consolidation
 from atipsom.domain.errors import InputError
 from atipsom.domain.lookup import NotFound, Resolved, resolve
 from atipsom.domain.model import GuidancePage
-from atipsom.refs import ids
+from atipsom.refs.citations import parse_citation
 
 LAW_LINK_RE = re.compile(r"\]\(law:(?P<ref>[^)\s]+)\)")
 
@@ -71,7 +71,7 @@ def cited_sections(pages: Iterable[GuidancePage]) -> dict[str, list[GuidancePage
     for page in pages:
         for cite in page.cites:
             try:
-                section = ids.parse_ref(cite).section
+                section = parse_citation(cite).section
             except ValueError:
                 continue
             if section and page not in by_section.setdefault(section, []):

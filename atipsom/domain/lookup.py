@@ -10,6 +10,7 @@ from atipsom.domain.amend import Consolidation
 from atipsom.domain.model import AmendmentRef, Provision, Version
 from atipsom.domain.timeline import format_date, version_at, version_starting
 from atipsom.refs import ids
+from atipsom.refs.citations import Citation, parse_citation
 
 
 class NotFound(LookupError):
@@ -28,7 +29,7 @@ class Resolved:
         return f"{self.version.work}/{self.eid}@{self.version.in_force_from.isoformat()}"
 
 
-def resolve(consolidation: Consolidation, ref: ids.Ref | str, *, lang: str = "en",
+def resolve(consolidation: Consolidation, ref: Citation | str, *, lang: str = "en",
             as_at: dt.date | None = None, today: dt.date | None = None) -> Resolved:
     """The version and provision a reference names.
 
@@ -36,10 +37,12 @@ def resolve(consolidation: Consolidation, ref: ids.Ref | str, *, lang: str = "en
     """
     if isinstance(ref, str):
         try:
-            ref = ids.parse_ref(ref)
+            ref = parse_citation(ref)
         except ValueError as exc:
             raise NotFound(str(exc)) from None
     today = today or dt.date.today()
+    if ref.of_amending_act:
+        raise NotFound(_amending_provision_message(consolidation, ref))
     if ref.section is None:
         raise NotFound(f"{ref.text or ref.eid}: only sections and the provisions in them can be shown")
     number = ref.section
@@ -59,6 +62,8 @@ def resolve(consolidation: Consolidation, ref: ids.Ref | str, *, lang: str = "en
         if version is None:
             raise NotFound(_not_in_force_message(consolidation, number, versions, date))
     root = version.body[lang]
+    if ref.term:
+        return _definition(version, ref.term, lang)
     if ref.eid and not ref.path and "__" in ref.eid:
         provision = root.find(ref.eid)
         if provision is None:
@@ -75,6 +80,53 @@ def resolve(consolidation: Consolidation, ref: ids.Ref | str, *, lang: str = "en
             raise NotFound(_missing_provision_message(version, ref.eid, lang))
         provision = found
     return Resolved(version, provision, lang, provision.eid)
+
+
+def _definition(version: Version, term: str, lang: str) -> Resolved:
+    """The definition of `term` in a version: 's 2(child)', 's 2(kanak-kanak)'. The term is matched in either
+    language, in any case, and against the definition's id (def_trafficking-in-persons), which also finds a
+    definition whose English text is not available."""
+    wanted = " ".join(term.lower().split())
+    slug = ids.slugify_term(term)
+    for tree in version.body.values():
+        for provision in tree.walk():
+            if provision.kind != "def":
+                continue
+            if provision.eid.endswith(f"__def_{slug}") or " ".join((provision.term or "").lower().split()) == wanted:
+                found = version.body[lang].find(provision.eid)
+                if found is not None:
+                    return Resolved(version, found, lang, found.eid)
+    defined = [p.term for p in version.body[lang].walk() if p.kind == "def" and p.term]
+    where = f"s {version.number} in force from {version.in_force_from.isoformat()}"
+    if not defined:
+        raise NotFound(f"{where} defines no terms")
+    raise NotFound(f"no definition of “{term}” in {where}; it defines {len(defined)} terms, "
+                   f"e.g. {', '.join(f'“{t}”' for t in defined[:5])}")
+
+
+def _amending_provision_message(consolidation: Consolidation, ref: Citation) -> str:
+    """'A1500 s 9' names a provision of an amending Act: say which sections it amended, and where to see them."""
+    act = ref.work.removeprefix("act-").upper()
+    cited = f"{act} s {ref.section}" + "".join(f"({p})" for p in ref.path)
+    wanted = [value.lower() for value in (ref.section or "", *ref.path)]
+    made = sorted({(number, application.in_force) for application in consolidation.applications
+                   if application.instruction.act == ref.work
+                   and _provision_numbers(application.instruction.provision)[:len(wanted)] == wanted
+                   for number in application.sections}, key=lambda item: (item[1], ids.section_sort_key(item[0])))
+    if not any(application.instruction.act == ref.work for application in consolidation.applications):
+        return f"{cited}: no amending Act {act} in statutes/amendments/"
+    if not made:
+        return f"{cited} is a provision of the amending Act {act}, which changed no section through it"
+    versions = ", ".join(f"s {number} (version of {date.isoformat()})" for number, date in made)
+    return f"{cited} is a provision of the amending Act {act}, not of this Act; it amended {versions}"
+
+
+def _provision_numbers(eid: str) -> list[str]:
+    """'sec_3__para_b' -> ['3', 'b'] (lower case)."""
+    try:
+        return [value.lower() for _, value in ids.split_eid(eid)]
+    except ValueError:
+        return []
 
 
 def _walk_path(root: Provision, path: tuple[str, ...]) -> Provision | None:

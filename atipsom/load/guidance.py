@@ -9,7 +9,7 @@ from atipsom.domain.errors import InputError
 from atipsom.domain.model import GuidancePage
 from atipsom.load.files import load_folder, read_file
 from atipsom.load.schema import Reader
-from atipsom.refs import ids
+from atipsom.refs.citations import parse_citation
 
 GUIDANCE_KEYS = ("title", "summary", "audience", "question", "cites", "reviewed", "hide", "search")
 
@@ -34,7 +34,7 @@ def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> Guid
     cite_lines = tuple(getattr(reader.raw("cites"), "item_lines", []) or [reader.line("cites")] * len(cites))
     for cite, line in zip(cites, cite_lines):
         try:
-            ids.parse_ref(cite)
+            parse_citation(cite)
         except ValueError as exc:
             errors.append(InputError(shown, line, f"cites: {exc}", "write e.g. act-670/sec_44__subsec_2:2012-06-01"))
     question = reader.int("question", required=False)

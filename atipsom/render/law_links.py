@@ -8,13 +8,13 @@ import re
 
 from atipsom.domain.guidance import LAW_LINK_RE
 from atipsom.domain.lookup import Resolved
-from atipsom.refs import ids
+from atipsom.refs.citations import parse_citation
 from atipsom.render import urls
 
 
 def link_target(resolved: Resolved, ref_text: str) -> tuple[str, str]:
     """(page src, anchor) for a resolved law link: the exact version when one was named, else the current page."""
-    parsed = ids.parse_ref(ref_text)
+    parsed = parse_citation(ref_text)
     version = resolved.version
     anchor = resolved.eid if resolved.provision.kind != "section" else None
     if parsed.at or parsed.original or parsed.as_at:
