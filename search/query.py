@@ -156,9 +156,7 @@ def _parse(raw: object, synonyms: SynonymMap | None) -> ParsedQuery:
     text = clean_text(raw if isinstance(raw, str) else "" if raw is None else str(raw), notices)
 
     filters, text = _extract_filters(text, notices)
-
-    # a provision of Act 670 (a Part, or a provision of an amending Act, stays words: the index has no key for it)
-    citations = [c for c in find_citations(text) if c.section and not c.of_amending_act]
+    citations = [c for c in find_citations(text) if c.section and not c.of_amending_act]  # Parts etc. stay words
     if len(citations) > MAX_CITATIONS:
         notices.append(f"Only the first {MAX_CITATIONS} citations were used.")
         citations = citations[:MAX_CITATIONS]

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from atipsom.refs.ids import ProvisionId, VersionRef, WorkId
+
 from .documents import SearchDoc
 from .indexer import build_index
 
+WORK = WorkId("670")  # the Act the sample documents come from
 PART_III_IN_FORCE = dt.date(2008, 2, 28)
 A1385_IN_FORCE = dt.date(2010, 11, 15)
 A1500_IN_FORCE = dt.date(2015, 11, 18)
@@ -59,10 +62,10 @@ def _provision(eid: str, in_force_from: dt.date, in_force_to: dt.date | None, *,
     word = "seksyen" if lang == "ms" else "s"
     anchor = f"#{eid}" if "__" in eid else ""
     return SearchDoc(
-        id=f"act-670/{eid}@{in_force_from.isoformat()}", kind="provision", lang=lang, section=section,
+        id=str(VersionRef(WORK, ProvisionId(eid), at=in_force_from)), kind="provision", lang=lang, section=section,
         eid=eid, provision=f"{word} {citation}", heading=heading, part=part, text=text,
         context=context, citations=(citation,), in_force_from=in_force_from, in_force_to=in_force_to,
-        url=f"/act-670/sec_{section}/{in_force_from.isoformat()}/{anchor}",
+        url=f"/{WORK}/{ProvisionId.section(section)}/{in_force_from.isoformat()}/{anchor}",
     )
 
 
@@ -108,7 +111,7 @@ def sample_docs() -> list[SearchDoc]:
                   provision="s 44", heading="Note on section 44", part="V",
                   text="Placeholder annotation for tests: the period of the order changed in 2015.",
                   context="", citations=("44",), in_force_from=None, in_force_to=None,
-                  url="/act-670/sec_44/#annotation"),
+                  url=f"/{WORK}/{ProvisionId.section('44')}/#annotation"),
         SearchDoc(id="guide/leaving-the-shelter", kind="guidance", lang="en", section=None, eid=None,
                   provision=None, heading="Leaving the shelter", part=None,
                   text="Placeholder guidance for tests: what a caseworker can do when a person wants "

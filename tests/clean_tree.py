@@ -118,7 +118,7 @@ def write_clean_project(root: Path, *, site: bool = False) -> Path:
     loaded = load_statutes(statutes)
     consolidation = consolidate(loaded)
     assert not consolidation.errors, consolidation.errors
-    write_snapshot(statutes, snapshot_files(consolidation))
+    write_snapshot(statutes, snapshot_files(consolidation, loaded.work.id))
     count, refused = write_manifest(loaded, statutes)
     assert count and not refused
     if site:

@@ -23,6 +23,8 @@ from atipsom.render.enrich import Enrichment, as_at_dates, enricher_for
 from atipsom.render.html import PLACEHOLDER
 from atipsom.render.law import render_law
 
+SITE = urls.Urls("act-670")  # the pages of the Act
+
 D2008 = dt.date(2008, 2, 28)
 D2010 = dt.date(2010, 11, 15)
 D2015 = dt.date(2015, 11, 18)
@@ -104,18 +106,18 @@ def test_reference_from_another_section_links_the_version_in_force_on_the_first_
     act = _small_act()
     text = act.versions["52"][0].body["en"].find("sec_52__subsec_1").text
     links = LINK_RE.findall(_enrich(act, "52", D2008, text, "sec_52__subsec_1"))
-    page = urls.section_page("51", D2008)
+    page = SITE.section_page("51", D2008)
     assert (f"{PLACEHOLDER}{page}#sec_51__subsec_3__para_b", "paragraph 51(3)(b)") in links
     # the same words read as at 2016 link the 2015 version of s 51
     later = _enrich(act, "52", D2008, text, "sec_52__subsec_1", as_at=dt.date(2016, 1, 1))
-    assert f"{PLACEHOLDER}{urls.section_page('51', D2015)}#sec_51__subsec_3__para_b" in later
+    assert f"{PLACEHOLDER}{SITE.section_page('51', D2015)}#sec_51__subsec_3__para_b" in later
 
 
 def test_reference_to_a_provision_missing_in_that_version_links_the_section_not_a_dead_anchor():
     act = _small_act()
     text = act.versions["52"][0].body["en"].find("sec_52__subsec_1").text
     links = dict((words, href) for href, words in LINK_RE.findall(_enrich(act, "52", D2008, text, "sec_52__subsec_1")))
-    assert links["subsection 51(9)"] == f"{PLACEHOLDER}{urls.section_page('51', D2008)}"
+    assert links["subsection 51(9)"] == f"{PLACEHOLDER}{SITE.section_page('51', D2008)}"
 
 
 def test_references_to_other_acts_are_marked_not_linked():
@@ -134,7 +136,7 @@ def test_range_links_each_number_written_and_missing_sections_are_not_linked():
     html = _enrich(act, "52", D2008, text, "sec_52__subsec_2")
     assert "sections 12 to 14" in re.sub(r"<[^>]+>", "", html)
     assert not any(words.endswith(("12", "14")) for _, words in LINK_RE.findall(html))  # no such sections here
-    assert f'href="{PLACEHOLDER}{urls.as_at_page(D2008)}#part_V"' in html
+    assert f'href="{PLACEHOLDER}{SITE.as_at_page(D2008)}#part_V"' in html
 
 
 def test_relative_paragraph_reads_from_the_provision_being_read():
@@ -155,7 +157,7 @@ def test_reference_to_a_section_not_yet_in_force_links_its_first_version_and_say
     html = _enrich(act, "2", dt.date(2007, 10, 1), "“Council” means the Council established under section 6;",
                    "sec_2__def_council")
     assert 'class="atp-xref atp-xref--later"' in html
-    assert f"{PLACEHOLDER}{urls.section_page('6', D2008)}" in html
+    assert f"{PLACEHOLDER}{SITE.section_page('6', D2008)}" in html
     assert "not yet in force on 1 October 2007" in html
 
 
@@ -268,7 +270,7 @@ def test_2012_page_shows_the_2012_definition_of_coercion(enrichment):
     assert '<span class="atp-term" tabindex="0" aria-describedby="def-ms-sec_2__def_coercion">paksaan</span>' in law
     coercion = re.search(r'<dd lang="en" id="def-en-sec_2__def_coercion">(.*?)</dd>', block).group(1)
     assert "threat of serious harm to or physical restraint against any person" in coercion
-    assert f"{urls.section_page('2', D2010)}#sec_2__def_coercion" in block  # s 2 as in force in 2012
+    assert f"{SITE.section_page('2', D2010)}#sec_2__def_coercion" in block  # s 2 as in force in 2012
 
 
 def test_2024_page_marks_no_coercion(enrichment):
@@ -341,12 +343,12 @@ def test_every_link_the_enricher_emits_resolves_to_an_existing_page_and_anchor(r
     anchors: dict[str, set[str]] = {}
     for version in real_consolidation.all_versions():
         eids = {node.eid for root in version.body.values() for node in root.walk() if node.kind != "section"}
-        anchors[urls.section_page(version.number, version.in_force_from)] = eids
+        anchors[SITE.section_page(version.number, version.in_force_from)] = eids
     dates = as_at_dates(real_consolidation)
     for date in dates:
         work_version = max((w for w in real_consolidation.work_versions if w.in_force_from <= date),
                            key=lambda w: w.in_force_from)
-        anchors[urls.as_at_page(date)] = {f"part_{p.number}" for p in work_version.parts}
+        anchors[SITE.as_at_page(date)] = {f"part_{p.number}" for p in work_version.parts}
     checked = 0
     readings = [(v, None) for v in real_consolidation.all_versions()]
     readings += [(v, date) for date in dates for v in real_consolidation.all_versions() if v.is_in_force_on(date)]
@@ -374,7 +376,7 @@ def test_every_page_of_the_site_has_the_definitions_its_terms_point_to(real_stat
     from atipsom.render.pages import SiteContext, all_pages
 
     ctx = SiteContext(work=real_statutes.work, consolidation=real_consolidation, amendments=real_statutes.amendments,
-                      sources=real_statutes.sources, today=dt.date(2026, 1, 1),
+                      sources=real_statutes.sources, today=dt.date(2026, 1, 1), urls=SITE,
                       enrich_for=enricher_for(real_consolidation))
     pages = all_pages(ctx)
     built = {page.path for page in pages}

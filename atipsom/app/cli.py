@@ -140,8 +140,8 @@ def check(ctx) -> None:
 def snapshot(ctx) -> None:
     """Regenerate statutes/consolidated/ (every version, as committed Markdown) from the engine."""
     project = _project(ctx)
-    _, consolidation = _load(project)
-    written, removed = write_snapshot(project.statutes_dir, snapshot_files(consolidation))
+    statutes, consolidation = _load(project)
+    written, removed = write_snapshot(project.statutes_dir, snapshot_files(consolidation, statutes.work.id))
     click.echo(f"snapshot: {written} file(s) written, {removed} removed")
 
 

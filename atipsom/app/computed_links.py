@@ -13,7 +13,7 @@ from atipsom.domain.model import is_available
 from atipsom.domain.plaintext import all_words
 from atipsom.domain.timeline import version_at
 from atipsom.refs import ids
-from atipsom.refs.citations import parse_citation
+from atipsom.refs.ids import ProvisionId, VersionRef, WorkId
 from atipsom.render import urls
 
 #: A computed link is kept when its score is at least this share of the best score for the same source,
@@ -48,6 +48,7 @@ def section_query_text(version) -> str:
 def computed_section_links(engine, project, today: dt.date) -> list[dict]:
     """For each section in force today: the guidance pages most like it."""
     pages = {page.id: page for page in project.guidance}
+    work = WorkId.parse(project.statutes.work.id)
     links = []
     for number in project.consolidation.order:
         version = version_at(project.consolidation.versions[number], today)
@@ -58,7 +59,8 @@ def computed_section_links(engine, project, today: dt.date) -> list[dict]:
             page = pages.get(page_id)
             if page is None:
                 continue
-            links.append({"source": f"act-670/sec_{number}", "target": page.id, "kind": "guidance",
+            links.append({"source": str(VersionRef(work, ProvisionId.section(number))), "target": page.id,
+                          "kind": "guidance",
                           "title": page.title, "url": urls.url_of(urls.guidance_page(page.slug)),
                           "reason": "computed", "score": round(score, 2), "slug": page.slug})
     return links
@@ -74,28 +76,34 @@ def computed_page_links(engine, project, today: dt.date) -> list[dict]:
                                 limit=PER_PAGE * 3, as_at=today)
         for doc_id, score in _keep(scored, PER_PAGE):
             try:
-                ref = parse_citation(doc_id)
+                ref = VersionRef.parse(doc_id)  # a provision's search document: act-670/sec_44__subsec_2@2015-11-18
             except ValueError:
                 continue
-            anchor = ref.eid if ref.eid and "__" in ref.eid else None
-            links.append({"source": page.id, "target": f"act-670/{ref.eid}", "kind": "provision",
-                          "title": ids.format_eid_citation(ref.eid) if ref.eid else f"s {ref.section}",
-                          "url": urls.provision_url(ref.section, anchor) if anchor
-                          else urls.url_of(urls.section_page(ref.section)),
-                          "reason": "computed", "score": round(score, 2), "section": ref.section, "anchor": anchor})
+            if ref.provision is None or ref.provision.section_number is None:
+                continue
+            eid, section, site = str(ref.provision), ref.provision.section_number, urls.Urls(str(ref.work))
+            anchor = eid if "__" in eid else None
+            links.append({"source": page.id, "target": str(ref.current()), "kind": "provision",
+                          "title": ids.format_eid_citation(eid),
+                          "url": site.provision_url(section, anchor) if anchor
+                          else urls.url_of(site.section_page(section)),
+                          "reason": "computed", "score": round(score, 2), "section": section, "anchor": anchor})
     return links
 
 
 def _section_of(target: str) -> str:
     """'act-670/sec_66A__subsec_1' -> 'act-670/sec_66A': a page citing a subsection already links the section."""
-    if not target.startswith("act-670/sec_"):
-        return target
-    return "act-670/" + target.removeprefix("act-670/").split("#")[0].split("__")[0]
+    try:
+        ref = VersionRef.parse(target.split("#")[0])
+    except ValueError:
+        return target  # a guidance page
+    section = ref.provision.section_id if ref.provision else None
+    return str(VersionRef(ref.work, section)) if section else target
 
 
 def compute_links(engine, project, today: dt.date) -> dict:
     declared = [
-        {k: v for k, v in link.__dict__.items() if v is not None} for link in declared_links(project.guidance)
+        {k: v for k, v in link.__dict__.items() if v is not None} for link in declared_links(project.guidance, project.statutes.work.id)
     ]
     known = {(link["source"], link["target"]) for link in declared}
     declared_sections = {(link["source"], _section_of(link["target"])) for link in declared}

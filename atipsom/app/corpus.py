@@ -11,6 +11,7 @@ from atipsom.domain.plaintext import all_words, own_words
 from atipsom.domain.timeline import format_date
 from atipsom.refs import ids
 from atipsom.refs.citations import parse_citation
+from atipsom.refs.ids import ProvisionId
 from atipsom.render import urls
 from search.documents import SearchDoc
 
@@ -60,6 +61,7 @@ def _earlier_words(earlier: Sequence[Version], eid: str, lang: str, is_section: 
 def _docs_for(version: Version, lang: str, node: Provision, heading: str, context: list[str],
               earlier: Sequence[Version] = ()) -> Iterator[SearchDoc]:
     is_section = node.kind == "section"
+    site = urls.Urls(version.work)
     words = all_words(node) if is_section else own_words(node)
     if lang == "en" and earlier and (not words or (is_section and not node.is_fully_available)):
         fallback = _earlier_words(earlier, node.eid, lang, is_section)
@@ -81,7 +83,7 @@ def _docs_for(version: Version, lang: str, node: Provision, heading: str, contex
         if term and term != en_term:
             keys.append(ids.citation_key(version.number, (), term))
         yield SearchDoc(
-            id=f"{version.work}/{node.eid}@{version.in_force_from.isoformat()}",
+            id=str(version.provision_ref(node.eid)),
             kind="provision",
             lang=lang,
             section=version.number,
@@ -94,8 +96,8 @@ def _docs_for(version: Version, lang: str, node: Provision, heading: str, contex
             citations=tuple(dict.fromkeys(keys)),
             in_force_from=version.in_force_from,
             in_force_to=version.in_force_to,
-            url=urls.provision_url(version.number, node.eid, version.in_force_from) if not is_section
-            else urls.url_of(urls.section_page(version.number, version.in_force_from)),
+            url=site.provision_url(version.number, node.eid, version.in_force_from) if not is_section
+            else urls.url_of(site.section_page(version.number, version.in_force_from)),
         )
     own = own_words(node) if not is_section else (node.text if is_available(node.text) else "")
     for child in node.children:
@@ -113,7 +115,7 @@ def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:
                 ref = parse_citation(cite)
             except ValueError:
                 continue
-            if ref.section:
+            if ref.section and not ref.of_amending_act:
                 sections.append(ids.citation_key(ref.section, ref.path))
         yield SearchDoc(
             id=page.id, kind="guidance", lang="en", section=None, eid=None, provision=None, heading=page.title,
@@ -123,14 +125,16 @@ def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:
         )
 
 
-def annotation_docs(annotations) -> Iterator[SearchDoc]:
+def annotation_docs(annotations, work: str) -> Iterator[SearchDoc]:
+    """Our commentary on each section of the Act (`work`: its id): one document each, id note/sec_<n>."""
     for number, annotation in sorted(annotations.items()):
         text = _MARKDOWN_NOISE.sub(lambda m: m.group(3) or " ", annotation.body)
+        eid = str(ProvisionId.section(number))
         yield SearchDoc(
-            id=f"note/sec_{number}", kind="annotation", lang="en", section=number, eid=f"sec_{number}",
+            id=f"note/{eid}", kind="annotation", lang="en", section=number, eid=eid,
             provision=f"s {number}", heading=annotation.title, part=None, text=" ".join(text.split()),
             context=annotation.summary, citations=(number,), in_force_from=None, in_force_to=None,
-            url=urls.url_of(urls.section_page(number), "annotation"),
+            url=urls.url_of(urls.Urls(work).section_page(number), "annotation"),
         )
 
 
@@ -142,5 +146,5 @@ def project_docs(project) -> list[SearchDoc]:
         for index, version in enumerate(versions):
             docs.extend(provision_docs(version, versions[:index]))
     docs.extend(guidance_docs(project.guidance))
-    docs.extend(annotation_docs(project.annotations))
+    docs.extend(annotation_docs(project.annotations, project.statutes.work.id))
     return docs

@@ -7,6 +7,7 @@ required fields.
 
 from __future__ import annotations
 
+from atipsom.refs import examples
 from search.documents import KINDS, LANGS
 from search.query import MAX_QUERY_CHARS
 
@@ -78,12 +79,12 @@ def openapi_document() -> dict:
                     "summary": "One provision or section in one version",
                     "parameters": [
                         {"name": "ref", "in": "path", "required": True, "schema": {"type": "string"},
-                         "description": ("A reference: 'act-670/sec_51__subsec_3__para_b' (in force on "
-                                         "as_at or today), 'act-670/sec_44@2015-11-18' (the version that "
-                                         "starts that day), 'act-670/sec_44@' (as first enacted), "
-                                         "'act-670/sec_44:2012-06-01' (in force that day), or a "
+                         "description": (f"A reference: '{examples.PARAGRAPH}' (in force on "
+                                         f"as_at or today), '{examples.VERSION}' (the version that "
+                                         f"starts that day), '{examples.ORIGINAL}' (as first enacted), "
+                                         f"'{examples.AS_AT}' (in force that day), or a "
                                          "citation such as 's 51(3)(b)' or 's 2(child)' (a definition)."),
-                         "examples": ["act-670/sec_44__subsec_2:2012-06-01"]},
+                         "examples": [examples.PROVISION_AS_AT]},
                         as_at,
                         {**lang, "description": "Language of the text. Default en."},
                     ],
@@ -147,7 +148,7 @@ def openapi_document() -> dict:
                     "required": ["id", "kind", "section", "provision", "heading", "lang", "in_force_from",
                                  "in_force_to", "url", "score", "snippet", "unofficial"],
                     "properties": {
-                        "id": {"type": "string", "examples": ["act-670/sec_51__subsec_3__para_b@2008-02-28"]},
+                        "id": {"type": "string", "examples": [examples.DOCUMENT_ID]},
                         "kind": {"type": "string", "enum": list(KINDS)},
                         "section": {"type": ["string", "null"], "examples": ["26A"]},
                         "provision": {"type": ["string", "null"], "examples": ["s 51(3)(b)"]},

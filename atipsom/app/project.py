@@ -15,7 +15,7 @@ from atipsom.app.check import check_tree
 from atipsom.domain.amend import Consolidation, consolidate
 from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.model import Statutes
-from atipsom.load.annotations import load_annotations
+from atipsom.load.annotations import annotations_folder, load_annotations
 from atipsom.load.guidance import load_guidance
 from atipsom.load.statutes import load_statutes
 
@@ -71,7 +71,7 @@ class Project:
 
     @cached_property
     def annotations(self):
-        return load_annotations(self.statutes_dir / "act-670" / "annotations", self.root)
+        return load_annotations(annotations_folder(self.statutes), self.root)
 
     def validate_all(self, today: dt.date) -> None:
         """Raise InputErrors with every problem `atipsom check` would report."""

@@ -20,7 +20,7 @@ def related_json(project, ref: str, today: dt.date) -> dict:
     else:
         resolved = resolve(project.consolidation, ref, today=today)
         found = links.guidance_for_section(resolved.version.number)
-        source = f"act-670/{resolved.eid}"
+        source = str(resolved.version.provision_ref(resolved.eid).current())
     return {
         "ref": source,
         "links": [{"id": link.target, "kind": link.kind, "title": link.title, "url": link.url,

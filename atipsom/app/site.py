@@ -47,6 +47,11 @@ class Site:
     edit_base_url: str = ""
     _edit_paths: dict = field(default_factory=dict)
 
+    @cached_property
+    def urls(self) -> urls.Urls:
+        """The pages of the Act, under its work id (from its work.md)."""
+        return urls.Urls(self.project.statutes.work.id)
+
     # --- loading and validation -------------------------------------------------------------------
 
     def validate(self) -> None:
@@ -76,7 +81,8 @@ class Site:
         statutes = self.project.statutes
         return SiteContext(
             work=statutes.work, consolidation=self.project.consolidation, amendments=statutes.amendments,
-            sources=statutes.sources, today=self.today, enrich_for=enricher_for(self.project.consolidation),
+            sources=statutes.sources, today=self.today, urls=self.urls,
+            enrich_for=enricher_for(self.project.consolidation),
             guidance_box=self.guidance_box,
             annotation_html=annotation_renderer(self.project, self.today, edit_base_url=self.edit_base_url),
         )
@@ -95,8 +101,8 @@ class Site:
         contributor fixes it in the section file (as enacted), if there is one. Other pages keep the file the
         page builder named (the amending Act that made a version, work.md, ...)."""
         for number in self.project.statutes.sections:
-            if page.path == urls.section_page(number):
-                section_file = f"statutes/act-670/sec_{number}.md"
+            if page.path == self.urls.section_page(number):
+                section_file = self.project.statutes.sections[number].path
                 if (self.project.root / section_file).is_file():
                     return section_file
         return page.edit_path
@@ -116,7 +122,7 @@ class Site:
         for candidate in self.context.consolidation.work_versions:
             if candidate.in_force_from <= self.today:
                 work_version = candidate
-        nav: list = [{"Overview": urls.act_page()}]
+        nav: list = [{"Overview": self.urls.act_page()}]
         for part in work_version.parts:
             heading = part.heading.get("en") if is_available(part.heading.get("en")) else part.heading.get("ms")
             entries = []
@@ -124,11 +130,11 @@ class Site:
                 versions = self.context.consolidation.versions[number]
                 version = version_at(versions, self.today) or versions[-1]
                 label = version.heading.get("en") if is_available(version.heading.get("en")) else version.heading.get("ms")
-                entries.append({f"{number}. {label}": urls.section_page(number)})
+                entries.append({f"{number}. {label}": self.urls.section_page(number)})
             nav.append({f"Part {part.number}: {heading.capitalize()}": entries})
-        nav.append({"Timeline": urls.timeline_page()})
+        nav.append({"Timeline": self.urls.timeline_page()})
         for act in self.context.amendments:
-            nav.append({f"Act {act.number} ({act.in_force_from.year})": urls.amendment_page(act.id)})
+            nav.append({f"Act {act.number} ({act.in_force_from.year})": self.urls.amendment_page(act.id)})
         return nav
 
     def guidance_nav(self) -> list:
@@ -206,7 +212,7 @@ class Site:
         extra = ""
         if related:
             extra = ("<p>Related provisions found by the search index (not cited above):</p><ul>"
-                     + "".join(f"<li>{link(urls.section_page(r.section), esc(r.title), r.anchor)}"
+                     + "".join(f"<li>{link(self.urls.section_page(r.section), esc(r.title), r.anchor)}"
                                f" <small>({esc(r.reason)})</small></li>" for r in related) + "</ul>")
         return ('<section class="atp-relied-on" aria-labelledby="relied-on">\n'
                 '<h2 id="relied-on">The provisions this page relies on</h2>\n'
@@ -253,6 +259,6 @@ class Site:
         for number in self.context.consolidation.order:
             data[number] = [{"in_force_from": v.in_force_from.isoformat(),
                              "in_force_to": v.in_force_to.isoformat() if v.in_force_to else None,
-                             "url": urls.url_of(urls.section_page(number, v.in_force_from))}
+                             "url": urls.url_of(self.urls.section_page(number, v.in_force_from))}
                             for v in self.context.consolidation.versions[number]]
         return json.dumps(data, indent=1)

@@ -26,7 +26,8 @@ def _source_json(statutes, version: Version, lang: str) -> dict:
                 "document": registered.title if registered else source.ref,
                 "url": registered.url if registered else None, "note": source.note or None}
     registered = statutes.sources.get(source.ref)
-    return {"file": f"statutes/act-670/sec_{version.number}.md" if version.number in statutes.sections else None,
+    section = statutes.sections.get(version.number)
+    return {"file": section.path if section else None,
             "locator": source.locator, "document": registered.title if registered else source.ref,
             "url": registered.url if registered else None, "note": source.note or None}
 
@@ -43,6 +44,7 @@ def _history_under(version: Version, eid: str):
 
 def provision_json(statutes, resolved: Resolved) -> dict:
     version, lang = resolved.version, resolved.lang
+    site = urls.Urls(version.work)
     node = resolved.provision
     available = node.has_available_text
     heading = version.heading.get(lang, "")
@@ -73,9 +75,9 @@ def provision_json(statutes, resolved: Resolved) -> dict:
         "source": _source_json(statutes, version, lang),
         "text_status": status,
         "unofficial": False,
-        "url": urls.provision_url(version.number, resolved.eid if node.kind != "section" else None,
+        "url": site.provision_url(version.number, resolved.eid if node.kind != "section" else None,
                                   version.in_force_from) if node.kind != "section"
-        else urls.url_of(urls.section_page(version.number, version.in_force_from)),
+        else urls.url_of(site.section_page(version.number, version.in_force_from)),
     }
 
 
@@ -103,7 +105,7 @@ def history(consolidation: Consolidation, ref: str, *, today: dt.date | None = N
              "in_force_to": v.in_force_to.isoformat() if v.in_force_to else None, "change": v.change,
              "amended_by": [amendment_json(r) for r in v.amended_by],
              "text_status": dict(v.text_status),
-             "url": urls.url_of(urls.section_page(v.number, v.in_force_from))}
+             "url": urls.url_of(urls.Urls(v.work).section_page(v.number, v.in_force_from))}
             for v in versions
         ],
     }

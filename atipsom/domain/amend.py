@@ -115,7 +115,7 @@ def consolidate(statutes: Statutes) -> Consolidation:
         commencement = work.commencement_of(number, section.part)
         if commencement is None:
             errors.append(InputError(work.path, 1, f"no commencement covers section {number}",
-                                     f"add sec_{number} or part_{section.part} to a commencement"))
+                                     f"add {section.eid} or {ids.ProvisionId.part(section.part)} to a commencement"))
             continue
         state.sections[number] = _SectionState(
             number=number, part=section.part, heading=dict(section.heading), body=dict(section.body),
@@ -366,7 +366,7 @@ def _words(section: _SectionState, instruction: Instruction, outcome: dict, chan
 
 
 def section_eid(section: _SectionState) -> str:
-    return f"sec_{section.number}"
+    return str(ids.ProvisionId.section(section.number))
 
 
 def _blank_slots(section: _SectionState, lang: str, target: str, changed: set[Slot]) -> None:
@@ -606,7 +606,7 @@ def _renumber(section: _SectionState, instruction: Instruction, outcome: dict, c
         raise _fail(instruction, "renumber applies to a whole section", f"target {section_eid(section)}")
     num = instruction.num or "(1)"
     bare = num.strip("()")
-    new_eid = f"{target}__subsec_{bare}"
+    new_eid = str(ids.ProvisionId(target).child("subsec", bare))
     for lang in LANGS:
         root = section.body[lang]
         if any(child.kind == "subsec" for child in root.children):
@@ -631,8 +631,8 @@ def _section_body(instruction: Instruction, number: str, lang: str) -> tuple[str
     heading = (payload.get("heading") or "").strip()
     line = payload.get("__line__", instruction.line) or 1
     try:
-        body = parse_body(payload.get("text", ""), root_eid=f"sec_{number}", root_kind="section", root_num=number,
-                          path=instruction.path, first_line=line)
+        body = parse_body(payload.get("text", ""), root_eid=str(ids.ProvisionId.section(number)),
+                          root_kind="section", root_num=number, path=instruction.path, first_line=line)
     except InputError as exc:
         raise _fail(instruction, f"new section text ({lang}) is not in the body format: {exc.message}", exc.hint) from None
     return heading, body
@@ -664,7 +664,7 @@ def _fill_section(section: _SectionState, instruction: Instruction, number: str,
     for lang in LANGS:
         if lang not in section.status:
             section.status[lang] = "verbatim"
-    return [f"sec_{number}"]
+    return [str(ids.ProvisionId.section(number))]
 
 
 def _substitute_section(section: _SectionState, instruction: Instruction, outcome: dict, changed_langs: list) -> list[str]:
@@ -707,7 +707,7 @@ def _insert_section(state: _State, instruction: Instruction, outcome: dict, chan
     members.insert(position, number)
     state.parts[part_index] = replace(part, sections=tuple(members))
     amendment = ref()
-    section.history.setdefault(f"sec_{number}", []).append(amendment)
+    section.history.setdefault(str(ids.ProvisionId.section(number)), []).append(amendment)
     return amendment, [number], "inserted", outcome
 
 

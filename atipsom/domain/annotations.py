@@ -1,5 +1,5 @@
 """Annotations: our commentary on each section, stored beside the law in
-statutes/act-670/annotations/sec_<n>.md, and never mixed with the verbatim text.
+statutes/<work>/annotations/sec_<n>.md, and never mixed with the verbatim text.
 
     ---
     section: "44"
@@ -23,6 +23,8 @@ from atipsom.domain.errors import InputError
 from atipsom.domain.guidance import LAW_LINK_RE
 from atipsom.domain.lookup import NotFound, resolve
 from atipsom.domain.model import GuidancePage
+from atipsom.refs import examples
+from atipsom.refs.ids import ProvisionId
 
 ANNOTATION_KEYS = ("section", "summary", "related", "guidance", "reviewed")
 
@@ -46,15 +48,15 @@ class Annotation:
 
 
 def annotation_errors(annotations: Mapping[str, Annotation], consolidation: Consolidation,
-                      guidance: Iterable[GuidancePage], *, today: dt.date | None = None,
+                      guidance: Iterable[GuidancePage], *, folder: str, today: dt.date | None = None,
                       require_all: bool = True) -> list[InputError]:
-    """Every section has an annotation; every reference in one resolves."""
+    """Every section has an annotation (in `folder`, as the contributor sees it); every reference in one resolves."""
     errors: list[InputError] = []
     today = today or dt.date.today()
     slugs = {page.slug for page in guidance}
     for number in consolidation.order:
         if require_all and number not in annotations:
-            errors.append(InputError(f"statutes/act-670/annotations/sec_{number}.md", None,
+            errors.append(InputError(f"{folder}/{ProvisionId.section(number)}.md", None,
                                      f"section {number} has no annotation",
                                      "every section needs a short commentary: copy another annotation file and "
                                      "write this one"))
@@ -70,7 +72,7 @@ def annotation_errors(annotations: Mapping[str, Annotation], consolidation: Cons
             except NotFound as exc:
                 errors.append(InputError(annotation.path, lines[index] if index < len(lines) else 1,
                                          f"related: '{ref}' does not resolve: {exc}",
-                                         "name a provision that exists, e.g. act-670/sec_51__subsec_3"))
+                                         f"name a provision that exists, e.g. {examples.PROVISION}"))
         for slug in annotation.guidance:
             if slug not in slugs:
                 errors.append(InputError(annotation.path, annotation.guidance_line,
@@ -84,5 +86,5 @@ def annotation_errors(annotations: Mapping[str, Annotation], consolidation: Cons
                     errors.append(InputError(annotation.path, annotation.body_line + offset,
                                              f"law link '{match.group('ref')}' does not resolve: {exc}",
                                              "link a provision that exists in the version named, e.g. "
-                                             "law:act-670/sec_44__subsec_2:2012-06-01", match.start("ref") - 3))
+                                             f"law:{examples.PROVISION_AS_AT}", match.start("ref") - 3))
     return errors

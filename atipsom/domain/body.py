@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import NOT_AVAILABLE, Provision
+from atipsom.refs import ids
 
 LANG_HEADINGS = {"English": "en", "Bahasa Malaysia": "ms"}
 HEADING_FOR_LANG = {lang: heading for heading, lang in LANG_HEADINGS.items()}
@@ -160,7 +161,7 @@ def _item_node(rest: str, parent: _Node, path: str, lineno: int) -> _Node:
             kind = child_kind(parent.kind, num)
         except ValueError as exc:
             raise InputError(path, lineno, str(exc), "check the nesting of this item") from None
-        derived = f"{_prefix(kind)}_{num}"
+        derived = ids.segment(_prefix(kind), num)
         if segment and segment != derived:
             raise InputError(path, lineno, f"id {{#{segment}}} does not match the number ({num})",
                              f"use {{#{derived}}} or drop the id")
@@ -181,7 +182,7 @@ def _item_node(rest: str, parent: _Node, path: str, lineno: int) -> _Node:
                          "ids written by hand are definitions ({#def_term}), {#longtitle} or {#enacting}")
     if _PROVISO_RE.match(text):
         count = sum(1 for child in parent.children if child.kind == "proviso") + 1
-        return _Node(f"proviso_{count}", "proviso", None, text, lineno)
+        return _Node(ids.segment("proviso", str(count)), "proviso", None, text, lineno)
     if text.startswith(("“", '"', "‘")) and parent.kind == "section":
         raise InputError(path, lineno, "definition without an id",
                          "start it with {#def_<english-term-slug>}, e.g. - {#def_child} “child” means …")
@@ -194,7 +195,7 @@ def _prefix(kind: str) -> str:
 
 
 def _freeze(node: _Node, eid: str) -> Provision:
-    children = tuple(_freeze(child, f"{eid}__{child.segment}" if eid else child.segment) for child in node.children)
+    children = tuple(_freeze(child, ids.join_eid(eid, child.segment)) for child in node.children)
     return Provision(eid=eid, kind=node.kind, num=node.num, text=node.text, children=children,
                      wrapup=node.wrapup, line=node.line)
 

@@ -15,6 +15,7 @@ from atipsom.domain.amend import Consolidation
 from atipsom.domain.errors import InputError
 from atipsom.domain.lookup import NotFound, Resolved, resolve
 from atipsom.domain.model import GuidancePage
+from atipsom.refs import examples
 from atipsom.refs.citations import parse_citation
 
 LAW_LINK_RE = re.compile(r"\]\(law:(?P<ref>[^)\s]+)\)")
@@ -45,7 +46,7 @@ def law_links(page: GuidancePage, consolidation: Consolidation, today: dt.date,
             except NotFound as exc:
                 errors.append(InputError(page.path, lineno, f"law link '{ref}' does not resolve: {exc}",
                                          "link a provision that exists in the version named, e.g. "
-                                         "law:act-670/sec_44__subsec_2:2012-06-01", match.start("ref") - 3))
+                                         f"law:{examples.PROVISION_AS_AT}", match.start("ref") - 3))
                 continue
             links.append(LawLink(ref, lineno, resolved))
     return links
@@ -61,7 +62,7 @@ def resolve_cites(page: GuidancePage, consolidation: Consolidation, today: dt.da
         except NotFound as exc:
             errors.append(InputError(page.path, line, f"cites: '{cite}' does not resolve: {exc}",
                                      "cite a provision that exists in the version named, e.g. "
-                                     "act-670/sec_44__subsec_2:2012-06-01"))
+                                     f"{examples.PROVISION_AS_AT}"))
     return out
 
 

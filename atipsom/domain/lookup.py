@@ -26,7 +26,7 @@ class Resolved:
 
     @property
     def ref(self) -> str:
-        return f"{self.version.work}/{self.eid}@{self.version.in_force_from.isoformat()}"
+        return str(self.version.provision_ref(self.eid))
 
 
 def resolve(consolidation: Consolidation, ref: Citation | str, *, lang: str = "en",
@@ -92,7 +92,8 @@ def _definition(version: Version, term: str, lang: str) -> Resolved:
         for provision in tree.walk():
             if provision.kind != "def":
                 continue
-            if provision.eid.endswith(f"__def_{slug}") or " ".join((provision.term or "").lower().split()) == wanted:
+            if ids.ProvisionId(provision.eid).segments[-1] == ("def", slug) \
+                    or " ".join((provision.term or "").lower().split()) == wanted:
                 found = version.body[lang].find(provision.eid)
                 if found is not None:
                     return Resolved(version, found, lang, found.eid)
@@ -106,7 +107,7 @@ def _definition(version: Version, term: str, lang: str) -> Resolved:
 
 def _amending_provision_message(consolidation: Consolidation, ref: Citation) -> str:
     """'A1500 s 9' names a provision of an amending Act: say which sections it amended, and where to see them."""
-    act = ref.work.removeprefix("act-").upper()
+    act = ids.WorkId.parse(ref.work).number
     cited = f"{act} s {ref.section}" + "".join(f"({p})" for p in ref.path)
     wanted = [value.lower() for value in (ref.section or "", *ref.path)]
     made = sorted({(number, application.in_force) for application in consolidation.applications

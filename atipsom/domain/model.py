@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from atipsom.refs.ids import format_amending_provision
+from atipsom.refs.ids import ProvisionId, VersionRef, WorkId, format_amending_provision
 
 LANGS = ("en", "ms")
 LANG_NAMES = {"en": "English", "ms": "Bahasa Malaysia"}
@@ -118,7 +118,7 @@ class Correction:
 
 @dataclass(frozen=True)
 class Section:
-    """A section as first enacted, in both languages (statutes/act-670/sec_N.md)."""
+    """A section as first enacted, in both languages (statutes/<work>/sec_N.md)."""
 
     number: str
     part: str
@@ -132,7 +132,7 @@ class Section:
 
     @property
     def eid(self) -> str:
-        return f"sec_{self.number}"
+        return str(ProvisionId.section(self.number))
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ class Part:
 
     @property
     def eid(self) -> str:
-        return f"part_{self.number}"
+        return str(ProvisionId.part(self.number))
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ class Commencement:
 
 @dataclass(frozen=True)
 class Work:
-    """The Act itself (statutes/act-670/work.md)."""
+    """The Act itself (statutes/<work>/work.md)."""
 
     id: str
     number: str
@@ -190,7 +190,7 @@ class Work:
 
     def commencement_of(self, section_number: str, part: str) -> Commencement | None:
         """The commencement that brought a section into force: by section, else by its Part."""
-        for wanted in (f"sec_{section_number}", f"part_{part}"):
+        for wanted in (str(ProvisionId.section(section_number)), str(ProvisionId.part(part))):
             for commencement in sorted(self.commencements, key=lambda c: c.date):
                 if wanted in commencement.provisions:
                     return commencement
@@ -296,11 +296,20 @@ class Version:
 
     @property
     def eid(self) -> str:
-        return f"sec_{self.number}"
+        return str(ProvisionId.section(self.number))
+
+    @property
+    def version_ref(self) -> VersionRef:
+        """This version of the section: act-670/sec_44@2015-11-18."""
+        return VersionRef(WorkId.parse(self.work), ProvisionId.section(self.number), at=self.in_force_from)
+
+    def provision_ref(self, eid: str) -> VersionRef:
+        """This version of a provision in the section: act-670/sec_44__subsec_2@2015-11-18."""
+        return VersionRef(WorkId.parse(self.work), ProvisionId(eid), at=self.in_force_from)
 
     @property
     def ref(self) -> str:
-        return f"{self.work}/{self.eid}@{self.in_force_from.isoformat()}"
+        return str(self.version_ref)
 
     def is_in_force_on(self, date: dt.date) -> bool:
         return self.in_force_from <= date and (self.in_force_to is None or date <= self.in_force_to)

@@ -59,6 +59,7 @@ from typing import Iterable, Mapping, Sequence
 
 from atipsom.domain.model import LANGS, Provision, Version, is_available
 from atipsom.domain.timeline import version_at
+from atipsom.refs.ids import ProvisionId
 
 #: The quoted terms at the start of a definition, and the word that starts its meaning.
 _QUOTED = r"“[^”]+”"
@@ -168,8 +169,8 @@ def _scope_of(section: str, node: Provision, parent: Provision | None) -> str:
     for text in (node.text, parent.text if parent else ""):
         match = _SCOPE_RE.search(text or "")
         if match:
-            return f"sec_{section}__subsec_{match.group('num')}"
-    return f"sec_{section}"
+            return str(ProvisionId.section(section).child("subsec", match.group("num")))
+    return str(ProvisionId.section(section))
 
 
 def _parents(root: Provision) -> dict[str, Provision]:

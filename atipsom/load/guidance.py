@@ -9,6 +9,7 @@ from atipsom.domain.errors import InputError
 from atipsom.domain.model import GuidancePage
 from atipsom.load.files import load_folder, read_file
 from atipsom.load.schema import Reader
+from atipsom.refs import examples
 from atipsom.refs.citations import parse_citation
 
 GUIDANCE_KEYS = ("title", "summary", "audience", "question", "cites", "reviewed", "hide", "search")
@@ -36,7 +37,7 @@ def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> Guid
         try:
             parse_citation(cite)
         except ValueError as exc:
-            errors.append(InputError(shown, line, f"cites: {exc}", "write e.g. act-670/sec_44__subsec_2:2012-06-01"))
+            errors.append(InputError(shown, line, f"cites: {exc}", f"write e.g. {examples.PROVISION_AS_AT}"))
     question = reader.int("question", required=False)
     reviewed = reader.date("reviewed", required=not index)
     if reviewed and reviewed > dt.date.today() + dt.timedelta(days=1):

@@ -32,16 +32,14 @@ from atipsom.domain.model import (
 )
 from atipsom.domain.operations import OP_SYNONYMS, OPS, WORD_OPS
 from atipsom.load.files import display_path, read_file
-from atipsom.load.frontmatter import decode_text, load_yaml
 from atipsom.load.schema import Reader, items_of
-from atipsom.refs import ids
+from atipsom.load.sources import load_sources, source_ref
+from atipsom.refs import examples, ids
 
 SECTION_KEYS = ("id", "section", "part", "heading", "source", "text_status", "editor_note", "corrections")
 WORK_KEYS = ("id", "number", "year", "frbr", "title", "bill", "dates", "commencements", "parts", "source",
              "text_status", "authoritative_text", "editor_note")
 ACT_KEYS = ("id", "number", "short_title", "bill", "dates", "english_text", "instructions", "transitional")
-SOURCE_KEYS = ("title", "publisher", "url", "authority", "shared_file", "also_files", "via", "locator_form")
-AUTHORITIES = ("bill", "reprint", "amending-act", "consolidated-web", "secondary")
 
 
 def _op_hint(op) -> str:
@@ -63,74 +61,35 @@ def repo_root_of(statutes_dir: Path) -> Path:
     return statutes_dir.resolve().parent
 
 
+def work_folder(statutes_dir: Path) -> Path:
+    """The Act's folder: the one folder of statutes/ with a work.md (its name is the work id, e.g. act-670).
+    Raises InputError when there is none or more than one."""
+    found = sorted(path.parent for path in Path(statutes_dir).glob("*/work.md"))
+    if len(found) != 1:
+        shown = ", ".join(display_path(p, repo_root_of(Path(statutes_dir))) for p in found) or "none"
+        raise InputError("statutes", None, f"one folder of statutes/ must hold the Act's work.md (found: {shown})",
+                         "keep the Act in statutes/<work id>/, with its work.md and one file per section")
+    return found[0]
+
+
 def load_statutes(statutes_dir: Path) -> Statutes:
     """Load and validate the whole tree; raise InputErrors listing every problem found."""
     errors: list[InputError] = []
     statutes_dir = Path(statutes_dir)
     root = repo_root_of(statutes_dir)
     sources = load_sources(statutes_dir / "sources.yml", root, errors)
-    work = load_work(statutes_dir / "act-670" / "work.md", root, errors, sources)
-    sections = load_sections(statutes_dir / "act-670", root, errors, sources)
+    try:
+        folder = work_folder(statutes_dir)
+    except InputError as exc:
+        raise InputErrors([*errors, exc]) from None
+    work = load_work(folder / "work.md", root, errors, sources)
+    sections = load_sections(folder, root, errors, sources)
     amendments = load_amendments(statutes_dir / "amendments", root, errors, sources)
     if work is not None:
-        _check_arrangement(work, sections, errors, statutes_dir / "act-670")
+        _check_arrangement(work, sections, errors, folder)
     if errors or work is None:
         raise InputErrors(errors)
     return Statutes(statutes_dir, work, sections, tuple(amendments), sources)
-
-
-# --- sources.yml -----------------------------------------------------------------------------------
-
-def load_sources(path: Path, root: Path, errors: list[InputError]) -> dict[str, Source]:
-    shown = display_path(path, root)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        errors.append(InputError(shown, None, f"cannot read file: {exc.strerror}"))
-        return {}
-    try:
-        data = load_yaml(decode_text(raw, shown), shown)
-    except InputError as exc:
-        errors.append(exc)
-        return {}
-    reader = Reader(data, shown, errors)
-    sources = {}
-    for key in reader.meta:
-        entry = reader.sub(str(key))
-        if entry is None:
-            continue
-        entry.only(SOURCE_KEYS)
-        url = entry.str("url")
-        if url and not url.startswith(("https://", "http://")):
-            entry.error(entry.line("url"), f"source '{key}': url must be a web address", "start it with https://")
-        shared_file = entry.str("shared_file", required=False) or None
-        also = tuple(entry.strings("also_files"))
-        for file in [shared_file, *also]:
-            if file and (file.startswith("/") or ".." in Path(file).parts):
-                entry.error(entry.line("shared_file"), f"source '{key}': path {file!r} leaves the sources folder",
-                            "give a path inside ../shared/sources/act670/, without '..'")
-        sources[str(key)] = Source(
-            id=str(key), title=entry.str("title"), url=url,
-            authority=entry.str("authority", choices=AUTHORITIES), publisher=entry.str("publisher", required=False),
-            shared_file=shared_file, also_files=also, via=entry.str("via", required=False),
-        )
-    return sources
-
-
-def _source_ref(reader: Reader, lang: str, sources: Mapping[str, Source]) -> SourceRef | None:
-    sub = reader.sub(lang, hint=f"every law text names its source: add {lang}: {{ref: <an id in statutes/sources.yml>, "
-                                "locator: \"<where in that source, e.g. cl. 25>\"}")
-    if sub is None:
-        return None
-    sub.only(("ref", "locator", "note"))
-    ref = sub.str("ref")
-    if ref and sources and ref not in sources:
-        sub.error(sub.line("ref"), f"unknown source '{ref}'", "use an id listed in statutes/sources.yml")
-    locator = sub.str("locator", hint="say where in the source: e.g. \"cl. 25\"")
-    if ".." in locator.split("/") or locator.startswith("/") or "\\" in locator:
-        sub.error(sub.line("locator"), f"locator {locator!r} looks like a file path",
-                  "a locator is what a reader uses in the public source, e.g. \"cl. 25\" or \"p. 7\"")
-    return SourceRef(ref=ref, locator=locator, note=sub.str("note", required=False))
 
 
 # --- work.md ----------------------------------------------------------------------------------------
@@ -189,7 +148,7 @@ def load_work(path: Path, root: Path, errors: list[InputError], sources: Mapping
     if bill:
         bill.only(("number", "source"))
     source = {lang: ref for lang in LANGS
-              if (ref := _source_ref(reader.sub("source"), lang, sources) if reader.sub("source") else None)}
+              if (ref := source_ref(reader.sub("source"), lang, sources) if reader.sub("source") else None)}
     front = _bodies(document, "", "section", errors) or {}
     for lang in LANGS:
         if lang in front:
@@ -300,26 +259,30 @@ def load_section(path: Path, root: Path, errors: list[InputError], sources: Mapp
         number = ids.normalise_section_number(number) if number else number
     except ValueError:
         reader.error(reader.line("section"), f"'{number}' is not a section number", "write e.g. section: \"26A\"")
-    expected_id = f"act-670/sec_{number}"
+    expected_id = _section_id(path.parent.name, number)
     section_id = reader.str("id")
     if section_id and number and section_id != expected_id:
         reader.error(reader.line("id"), f"id '{section_id}' does not match section \"{number}\"",
                      f"write id: {expected_id}")
-    if number and path.stem != f"sec_{number}":
-        if (path.parent / f"sec_{number}.md").is_file():
-            reader.error(reader.line("section"), f"duplicate section {number}: sec_{number}.md already holds "
+    try:
+        file_stem = str(ids.ProvisionId.section(number)) if number else ""
+    except ValueError:  # not a section number: said above
+        file_stem = ""
+    if file_stem and path.stem != file_stem:
+        if (path.parent / f"{file_stem}.md").is_file():
+            reader.error(reader.line("section"), f"duplicate section {number}: {file_stem}.md already holds "
                          f"section \"{number}\", and so does {path.name}",
                          "delete this copy, or give it its own section number in 'section:' and 'id:' and name "
                          "the file after it")
         else:
             reader.error(reader.line("section"), f"file name {path.name} does not match section \"{number}\"",
-                         f"rename the file to sec_{number}.md")
+                         f"rename the file to {file_stem}.md")
     source_reader = reader.sub("source")
     source = {}
     if source_reader:
         source_reader.only(LANGS)
         for lang in LANGS:
-            ref = _source_ref(source_reader, lang, sources)
+            ref = source_ref(source_reader, lang, sources)
             if ref:
                 source[lang] = ref
     corrections = []
@@ -328,7 +291,7 @@ def load_section(path: Path, root: Path, errors: list[InputError], sources: Mapp
         sub.only(("lang", "source_reads", "we_read", "reason"))
         corrections.append(Correction(lang=sub.str("lang", choices=LANGS), source_reads=sub.str("source_reads"),
                                       we_read=sub.str("we_read"), reason=sub.str("reason")))
-    bodies = _bodies(document, f"sec_{number}", "section", errors, root_num=number) or {}
+    bodies = (_bodies(document, file_stem, "section", errors, root_num=number) if file_stem else None) or {}
     if len(errors) > before:
         return None
     return Section(
@@ -336,6 +299,14 @@ def load_section(path: Path, root: Path, errors: list[InputError], sources: Mapp
         source=source, text_status=reader.per_lang("text_status", convert=_status),
         editor_note=reader.str("editor_note", required=False), corrections=tuple(corrections), path=document.path,
     )
+
+
+def _section_id(work_folder_name: str, number: str) -> str:
+    """The id a section file gives itself: act-670/sec_44 (its folder is the work's)."""
+    try:
+        return str(ids.VersionRef(ids.WorkId.parse(work_folder_name), ids.ProvisionId.section(number)))
+    except ValueError:
+        return ""
 
 
 def _check_arrangement(work: Work, sections: Mapping[str, Section], errors: list[InputError], folder: Path) -> None:
@@ -352,9 +323,10 @@ def _check_arrangement(work: Work, sections: Mapping[str, Section], errors: list
                                      f"section {number} says part \"{section.part}\" but the arrangement puts it "
                                      f"in Part {listed[number]}", f"write part: \"{listed[number]}\""))
     for number, part in listed.items():
-        if number not in sections and not (folder / f"sec_{number}.md").exists():
+        file = f"{ids.ProvisionId.section(number)}.md"
+        if number not in sections and not (folder / file).exists():
             errors.append(InputError(work.path, 1, f"Part {part} lists section {number}, which has no file",
-                                     f"add statutes/act-670/sec_{number}.md"))
+                                     f"add statutes/{folder.name}/{file}"))
 
 
 # --- amending Acts -----------------------------------------------------------------------------------
@@ -391,7 +363,7 @@ def load_amending_act(path: Path, root: Path, errors: list[InputError],
         reader.error(reader.line("id"), f"id '{act_id}' does not match the file name {path.name}",
                      f"write id: {path.stem} or rename the file")
     if act_id and not ids.WORK_ID_RE.match(act_id):
-        reader.error(reader.line("id"), f"'{act_id}' is not an Act id", "write e.g. act-a1500")
+        reader.error(reader.line("id"), f"'{act_id}' is not an Act id", f"write e.g. {examples.AMENDING_ACT}")
     dates = reader.sub("dates")
     if dates:
         dates.only(("assent", "gazette", "in_force"))

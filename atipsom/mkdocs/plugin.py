@@ -45,7 +45,8 @@ class StatutesPlugin(BasePlugin[StatutesConfig]):
             guidance_nav = self.site.guidance_nav()
         except (InputError, InputErrors) as exc:
             raise _plugin_error(exc) from None
-        config.nav = _replace_entry(config.nav, "act-670/index.md", act_nav, "Act 670")
+        work = self.site.project.statutes.work  # the Act, from its work.md
+        config.nav = _replace_entry(config.nav, self.site.urls.act_page(), act_nav, f"Act {work.number}")
         config.nav = _replace_entry(config.nav, "guidance/index.md", guidance_nav, "Guidance")
         return config
 

@@ -41,6 +41,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from atipsom.refs import examples
 from atipsom.refs.ids import normalise_section_number, parse_date, split_eid
 
 _WORDS = (
@@ -102,7 +103,7 @@ _LIST_WORDS = frozenset({"ss", "sections", "subsections", "paragraphs", "sub-sec
 _NOT_A_CITATION_BEFORE = re.compile(r"\b(?:act|akta|no|p\.\s?u\.(?:\s?\([ab]\))?)\s*\.?\s*$", re.I)
 _TRIM = " \t\n.,;:?!"
 
-EXAMPLES = "'12', 's 51(3)(b)', 'section 26A', 'seksyen 44', 's 2(child)' or 'act-670/sec_51__subsec_3'"
+EXAMPLES = f"'12', 's 51(3)(b)', 'section 26A', 'seksyen 44', 's 2(child)' or '{examples.PROVISION}'"
 
 
 @dataclass(frozen=True)

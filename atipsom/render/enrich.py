@@ -29,6 +29,7 @@ from atipsom.domain.terms import Definition, Glossary, TermHit, find_terms, glos
 from atipsom.domain.timeline import format_date, version_at
 from atipsom.domain.xrefs import External, Reference, find_references, resolve_in
 from atipsom.refs import ids
+from atipsom.refs.ids import ProvisionId
 from atipsom.render import urls
 from atipsom.render.html import esc, page_href
 from atipsom.render.law import LANG_LABEL, Enricher
@@ -50,6 +51,7 @@ class Reading:
     glossary: Glossary
     as_at_dates: tuple[dt.date, ...]
     own_titles: tuple[str, ...]
+    urls: urls.Urls  # the pages of the Act
     mark_terms: bool = True
 
     @property
@@ -124,7 +126,7 @@ def reference_target(ref: Reference, lang: str, eid: str, reading: Reading) -> t
         return f"#{node.eid}", _title(node.eid, lang, target, reading, later), False
     if ref.section is None:
         return None
-    page = urls.section_page(number, target.in_force_from)
+    page = reading.urls.section_page(number, target.in_force_from)
     if node is None or node.kind == "section":
         return page_href(page), _title(target.eid, lang, target, reading, later), later
     return page_href(page, node.eid), _title(node.eid, lang, target, reading, later), later
@@ -162,7 +164,7 @@ def _part_target(ref: Reference, lang: str, reading: Reading) -> tuple[str, str,
     word = "Bahagian" if lang == "ms" else "Part"
     title = (f"{word} {number}, Akta seperti pada {format_date(page_date, 'ms')}" if lang == "ms"
              else f"{word} {number}, the Act as at {format_date(page_date)}")
-    return page_href(urls.as_at_page(page_date), f"part_{number}"), title, False
+    return page_href(reading.urls.as_at_page(page_date), str(ProvisionId.part(number))), title, False
 
 
 # --- the site-facing object ------------------------------------------------------------------------------
@@ -181,6 +183,7 @@ class Enrichment:
 
     consolidation: Consolidation
     own_titles: tuple[str, ...] = field(init=False)  # the Act's short titles: never "another law"
+    urls: urls.Urls = field(init=False)  # the pages of the Act, under its work id
     dates: tuple[dt.date, ...] = field(init=False)  # dates with a page of the whole Act
     _glossaries: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -188,6 +191,8 @@ class Enrichment:
         titles = {title for wv in self.consolidation.work_versions for title in wv.title.values() if title}
         object.__setattr__(self, "own_titles", tuple(sorted(titles, key=len, reverse=True)))
         object.__setattr__(self, "dates", as_at_dates(self.consolidation))
+        work = next((v.work for versions in self.consolidation.versions.values() for v in versions), "")
+        object.__setattr__(self, "urls", urls.Urls(work))
 
     def glossary(self, date: dt.date) -> Glossary:
         if date not in self._glossaries:
@@ -196,7 +201,7 @@ class Enrichment:
 
     def reading(self, number: str, date: dt.date, mark_terms: bool = True) -> Reading:
         return Reading(self.consolidation, number, date, self.glossary(date), self.dates, self.own_titles,
-                       mark_terms)
+                       self.urls, mark_terms)
 
     def __call__(self, version: Version, as_at: dt.date | None = None) -> Enricher:
         reading = self.reading(version.number, as_at or version.in_force_from)
@@ -243,8 +248,8 @@ def definitions_block(html: str, glossary: Glossary, enrichment: Enrichment, *, 
     return "\n".join(part for part in out if part)
 
 
-def _source_link(definition: Definition, lang: str = "en") -> str:
-    page = urls.section_page(definition.section, definition.section_from)
+def _source_link(definition: Definition, page_urls: urls.Urls, lang: str = "en") -> str:
+    page = page_urls.section_page(definition.section, definition.section_from)
     cite = ids.format_eid_citation(definition.key, lang)
     if definition.section == "2":
         cite = "seksyen 2" if lang == "ms" else "s 2"
@@ -258,7 +263,7 @@ def _definition_html(definition: Definition, glossary: Glossary, enrichment: Enr
         if terms:
             names.append(f'<span lang="{lang}">' + " / ".join(f"“{esc(t)}”" for t in terms) + "</span>")
     head = " · ".join(names) or esc(definition.key)
-    out = [f'<div class="atp-def"><dt>{head} <small>({_source_link(definition)})</small></dt>']
+    out = [f'<div class="atp-def"><dt>{head} <small>({_source_link(definition, enrichment.urls)})</small></dt>']
     for lang in LANGS:
         out.append(f'<dd lang="{lang}" id="{term_id(lang, definition.key)}">'
                    f"{_definition_text(definition, lang, glossary, enrichment)}</dd>")
@@ -274,7 +279,7 @@ def _definition_text(definition: Definition, lang: str, glossary: Glossary, enri
         return label + _provision_html(node, lang, reading)
     other = "ms" if lang == "en" else "en"
     date = format_date(definition.section_from, lang)
-    cite = _source_link(definition, lang)
+    cite = _source_link(definition, enrichment.urls, lang)
     if lang == "ms":
         note = (f"<em>Teks bahasa Melayu takrif ini ({cite}, versi berkuat kuasa mulai {esc(date)}) tidak terdapat "
                 f"dalam mana-mana sumber.</em>")
@@ -322,7 +327,7 @@ def _later_changes_note(used: Sequence[Definition], glossary: Glossary, enrichme
                     changed.append(f"“{esc(terms[0])}”")
                     break
         if changed:
-            page = urls.section_page("2", later.in_force_from)
+            page = enrichment.urls.section_page("2", later.in_force_from)
             notes.append(f"<p class=\"atp-defs__later\">While this version was in force, an amendment to section 2 "
                          f"in force from {esc(format_date(later.in_force_from))} changed or removed the definition"
                          f"{'s' if len(changed) > 1 else ''} of {', '.join(changed)}: see "

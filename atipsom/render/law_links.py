@@ -18,8 +18,8 @@ def link_target(resolved: Resolved, ref_text: str) -> tuple[str, str]:
     version = resolved.version
     anchor = resolved.eid if resolved.provision.kind != "section" else None
     if parsed.at or parsed.original or parsed.as_at:
-        return urls.section_page(version.number, version.in_force_from), anchor
-    return urls.section_page(version.number), anchor
+        return urls.Urls(version.work).section_page(version.number, version.in_force_from), anchor
+    return urls.Urls(version.work).section_page(version.number), anchor
 
 
 def rewrite_law_links(markdown: str, page_src: str, resolve_link) -> str:

@@ -67,6 +67,7 @@ class SiteContext:
     amendments: Sequence[AmendingAct]
     sources: Mapping[str, Source]
     today: dt.date
+    urls: urls.Urls  # the pages of the Act, under its work id
     enrich_for: object = None  # callable(version) -> Enricher, for defined terms and cross-references
     guidance_box: object = None  # callable(version) -> html
     annotation_html: object = None  # callable(number) -> html
@@ -106,27 +107,25 @@ def version_pages(ctx: SiteContext, number: str) -> list[Page]:
     pages = []
     current = version_at(versions, ctx.today)
     for version in versions:
-        pages.append(Page(urls.section_page(number, version.in_force_from),
+        pages.append(Page(ctx.urls.section_page(number, version.in_force_from),
                           _version_page(ctx, version, versions, canonical=False),
                           edit_path=_edit_path(version)))
     shown = current or (versions[-1] if versions[-1].in_force_from <= ctx.today else versions[0])
-    pages.append(Page(urls.section_page(number), _version_page(ctx, shown, versions, canonical=True),
+    pages.append(Page(ctx.urls.section_page(number), _version_page(ctx, shown, versions, canonical=True),
                       edit_path=_edit_path(shown)))
-    pages.append(Page(urls.history_page(number), history_page(ctx, versions), edit_path=_edit_path(versions[0])))
+    pages.append(Page(ctx.urls.history_page(number), history_page(ctx, versions), edit_path=_edit_path(versions[0])))
     for i, old in enumerate(versions):
         for new in versions[i + 1:]:
-            pages.append(Page(urls.diff_page(number, old.in_force_from, new.in_force_from),
+            pages.append(Page(ctx.urls.diff_page(number, old.in_force_from, new.in_force_from),
                               diff_page(ctx, versions, old, new), edit_path=_edit_path(new)))
     return pages
 
 
 def _edit_path(version: Version) -> str:
     """The file a contributor should edit: the section as enacted, or the amending Act that made the text."""
-    if version.change == "original":
-        return f"statutes/act-670/sec_{version.number}.md"
-    if version.amended_by:
+    if version.change != "original" and version.amended_by:
         return f"statutes/amendments/{version.amended_by[-1].act}.md"
-    return f"statutes/act-670/sec_{version.number}.md"
+    return f"statutes/{version.work}/{version.eid}.md"
 
 
 def _banner(ctx: SiteContext, version: Version) -> str:
@@ -142,7 +141,7 @@ def _banner(ctx: SiteContext, version: Version) -> str:
             flag = {"single-source": " (in-force date from one source only)",
                     "unverified": " (in-force date unverified)",
                     "unknown": " (in-force date unknown)"}.get(certainty, "")
-            items.append(f'{link(urls.amendment_page(ref.act), esc("Act " + ref.citation))}'
+            items.append(f'{link(ctx.urls.amendment_page(ref.act), esc("Act " + ref.citation))}'
                          f" {esc(OP_LABEL.get(ref.op, ref.op))} {esc(_target_label(ref.target))}{flag}")
         parts.append("<p>This version was made by: " + "; ".join(items) + ".</p>")
     elif version.change == "original":
@@ -153,8 +152,8 @@ def _banner(ctx: SiteContext, version: Version) -> str:
     if status == "past":
         current = version_at(ctx.consolidation.versions[version.number], ctx.today)
         if current:
-            parts.append("<p>" + link(urls.section_page(version.number), "Read the current version")
-                         + " · " + link(urls.diff_page(version.number, version.in_force_from, current.in_force_from),
+            parts.append("<p>" + link(ctx.urls.section_page(version.number), "Read the current version")
+                         + " · " + link(ctx.urls.diff_page(version.number, version.in_force_from, current.in_force_from),
                                         "What changed since") + "</p>")
     parts.append("</div>")
     return "\n".join(parts)
@@ -180,10 +179,10 @@ def _version_list(ctx: SiteContext, versions: Sequence[Version], shown: Version)
         if version is shown:
             items.append(f'<li aria-current="page"><strong>{esc(label)}</strong>{tag}: {esc(change)}</li>')
         else:
-            items.append(f"<li>{link(urls.section_page(version.number, version.in_force_from), esc(label))}"
+            items.append(f"<li>{link(ctx.urls.section_page(version.number, version.in_force_from), esc(label))}"
                          f"{tag}: {esc(change)}</li>")
     return ('<nav class="atp-versions" aria-label="Versions of this section"><p><strong>Versions</strong> · '
-            + link(urls.history_page(shown.number), "History and comparison") + '</p><ol>'
+            + link(ctx.urls.history_page(shown.number), "History and comparison") + '</p><ol>'
             + "".join(items) + "</ol></nav>")
 
 
@@ -201,10 +200,11 @@ def _status_notes(ctx: SiteContext, version: Version) -> str:
     for note in dict.fromkeys(version.notes):
         notes += f'<p class="atp-editor-note"><strong>Note on the amendment</strong> (our words): {esc(note)}</p>'
     unavailable = [lang for lang in LANGS if version.text_status.get(lang) in ("incomplete", "missing")]
-    if "en" in unavailable and any(a.act == "act-a1385" for refs in version.history.values() for a in refs):
-        notes += ('<p class="atp-editor-note">The English text of the 2010 amending Act (Act A1385) was not found in any '
-                  'source. Where it changed this section, the English text is shown as not available and the Malay '
-                  'text, which is complete, should be read instead. We do not translate law text.</p>')
+    for act in filter(None, map(ctx.act, dict.fromkeys(a.act for refs in version.history.values() for a in refs))):
+        notes += (f'<p class="atp-editor-note">The English text of the {act.in_force_from.year} amending Act (Act '
+                  f'{act.number}) was not found in any source. Where it changed this section, the English text is '
+                  'shown as not available and the Malay text, which is complete, should be read instead. We do not '
+                  'translate law text.</p>') if "en" in unavailable and act.english_text == "missing" else ""
     return ('<section class="atp-provenance" aria-labelledby="provenance">\n'
             '<h2 id="provenance">Where this text comes from</h2>\n'
             "<ul>" + "".join(rows) + "</ul>" + notes + "</section>")
@@ -219,7 +219,7 @@ def _describe_source(ctx: SiteContext, source) -> str:
         bill = ""
         if act and act.bill_number:
             bill = f" (bill {esc(act.bill_number)})"
-        return link(urls.amendment_page(source.ref), esc(f"{title}, {source.locator}")) + bill
+        return link(ctx.urls.amendment_page(source.ref), esc(f"{title}, {source.locator}")) + bill
     registered = ctx.sources.get(source.ref)
     if registered is None:
         return esc(f"{source.ref}, {source.locator}")
@@ -248,8 +248,8 @@ def _version_page(ctx: SiteContext, version: Version, versions: Sequence[Version
     if part:
         heading = part.heading.get("en") if is_available(part.heading.get("en")) else part.heading.get("ms")
         facts.append(f"Part {esc(part.number)}: {esc(heading)}")
-    permalink = urls.url_of(urls.section_page(version.number, version.in_force_from))
-    facts.append("Permanent link to this version: " + link(urls.section_page(version.number, version.in_force_from),
+    permalink = urls.url_of(ctx.urls.section_page(version.number, version.in_force_from))
+    facts.append("Permanent link to this version: " + link(ctx.urls.section_page(version.number, version.in_force_from),
                                                             f"<code>{esc(permalink)}</code>"))
     out.append('<p class="atp-facts">' + " · ".join(facts) + "</p>\n")
     out.append('<div class="atp-langbar" role="group" aria-label="Language of the text" hidden>'
@@ -257,7 +257,7 @@ def _version_page(ctx: SiteContext, version: Version, versions: Sequence[Version
                '<button type="button" data-show="en" aria-pressed="false">English</button>'
                '<button type="button" data-show="ms" aria-pressed="false">Bahasa Malaysia</button></div>\n')
     law = render_law(version, enrich=ctx.enricher(version), title=_work_at(ctx, version.in_force_from).title,
-                     permalink=urls.section_page(version.number, version.in_force_from), heading_level=3)
+                     permalink=ctx.urls.section_page(version.number, version.in_force_from), heading_level=3)
     # screen readers: a heading for the text, then one per subsection and definition (render_law)
     out.append(f'<h2 class="atp-sr-heading">Text of section {esc(version.number)}</h2>\n')
     out.append(law + "\n")
@@ -267,7 +267,7 @@ def _version_page(ctx: SiteContext, version: Version, versions: Sequence[Version
     out.append(_version_list(ctx, versions, version) + "\n")
     out.append(_status_notes(ctx, version) + "\n")
     if callable(ctx.annotation_html):
-        page_src = urls.section_page(version.number) if canonical else urls.section_page(version.number, version.in_force_from)
+        page_src = ctx.urls.section_page(version.number) if canonical else ctx.urls.section_page(version.number, version.in_force_from)
         out.append(ctx.annotation_html(version.number, version, page_src) + "\n")
     return "".join(out)
 
@@ -287,20 +287,20 @@ def history_page(ctx: SiteContext, versions: Sequence[Version]) -> str:
     meta = {"title": f"History of section {first.number}", "search": {"exclude": True},
             "atipsom": {"section": first.number, "kind": "history"}}
     out = [front_matter(meta), f"# History of section {first.number}\n\n"]
-    out.append(f"{esc(first.heading.get('en', ''))} · {link(urls.section_page(first.number), 'Current text')}\n\n")
+    out.append(f"{esc(first.heading.get('en', ''))} · {link(ctx.urls.section_page(first.number), 'Current text')}\n\n")
     rows = ['<table class="atp-history-table"><caption>Every version of section '
             f'{esc(first.number)}, oldest first</caption><thead><tr><th scope="col">In force from</th>'
             '<th scope="col">Until</th><th scope="col">Change</th><th scope="col">Made by</th>'
             '<th scope="col">Compare</th></tr></thead><tbody>']
     for i, version in enumerate(versions):
-        made_by = "; ".join(link(urls.amendment_page(ref.act), esc("Act " + ref.citation)) for ref in version.amended_by)
+        made_by = "; ".join(link(ctx.urls.amendment_page(ref.act), esc("Act " + ref.citation)) for ref in version.amended_by)
         if not made_by:
             commencement = ctx.work.commencement_of(version.number, version.part)
             made_by = esc(f"Act 670 as enacted ({commencement.notice})" if commencement else "Act 670 as enacted")
-        compare = link(urls.diff_page(version.number, versions[i - 1].in_force_from, version.in_force_from),
+        compare = link(ctx.urls.diff_page(version.number, versions[i - 1].in_force_from, version.in_force_from),
                        "with the previous version") if i else "—"
         until = format_date(version.in_force_to) if version.in_force_to else "still in force"
-        rows.append(f"<tr><td>{link(urls.section_page(version.number, version.in_force_from), format_date(version.in_force_from))}</td>"
+        rows.append(f"<tr><td>{link(ctx.urls.section_page(version.number, version.in_force_from), format_date(version.in_force_from))}</td>"
                     f"<td>{esc(until)}</td><td>{esc(CHANGE_LABEL.get(version.change, version.change))}</td>"
                     f"<td>{made_by}</td><td>{compare}</td></tr>")
     rows.append("</tbody></table>")
@@ -314,7 +314,7 @@ def _compare_form(versions: Sequence[Version], old: Version | None = None, new: 
     old = old or versions[-2]
     new = new or versions[-1]
     pairs = {f"{a.in_force_from.isoformat()}_{b.in_force_from.isoformat()}":
-             page_href(urls.diff_page(a.number, a.in_force_from, b.in_force_from))
+             page_href(urls.Urls(a.work).diff_page(a.number, a.in_force_from, b.in_force_from))
              for i, a in enumerate(versions) for b in versions[i + 1:]}
 
     def options(selected: Version) -> str:
@@ -351,12 +351,12 @@ def diff_page(ctx: SiteContext, versions: Sequence[Version], old: Version, new: 
     made = [ref for v in versions if old.in_force_from < v.in_force_from <= new.in_force_from for ref in v.amended_by]
     out.append('<p class="atp-diff-legend">Read as: <ins>inserted words</ins> (underlined, marked “inserted”) and '
                '<del>deleted words</del> (struck through, marked “deleted”). '
-               + link(urls.section_page(old.number, old.in_force_from), f"Older version ({format_date(old.in_force_from)})")
-               + " · " + link(urls.section_page(new.number, new.in_force_from), f"Newer version ({format_date(new.in_force_from)})")
+               + link(ctx.urls.section_page(old.number, old.in_force_from), f"Older version ({format_date(old.in_force_from)})")
+               + " · " + link(ctx.urls.section_page(new.number, new.in_force_from), f"Newer version ({format_date(new.in_force_from)})")
                + "</p>\n")
     if made:
         out.append("<p>Changes made by: " + "; ".join(
-            link(urls.amendment_page(ref.act), esc("Act " + ref.citation)) + f", in force {short_date(ref.in_force)}"
+            link(ctx.urls.amendment_page(ref.act), esc("Act " + ref.citation)) + f", in force {short_date(ref.in_force)}"
             for ref in made) + ".</p>\n")
     for lang in LANGS:
         label = LANG_LABEL[lang]
@@ -401,30 +401,30 @@ def as_at_page(ctx: SiteContext, date: dt.date, next_date: dt.date | None) -> Pa
     out.append(f'<div class="atp-banner atp-banner--{"current" if not next_date else "past"}" role="note">'
                f"<p><strong>The whole Act as it stood from {format_date(date)}{until}.</strong> "
                + (" " if not next_date else "It is not the law today. ")
-               + link(urls.act_page(), "Current text") + "</p></div>\n\n")
+               + link(ctx.urls.act_page(), "Current text") + "</p></div>\n\n")
     title_en = work_version.title.get("en", "")
     out.append(f'<p class="atp-facts">Title then: <strong>{esc(title_en)}</strong></p>\n\n')
     out.append(_front_html(work_version) + "\n\n")
     for part in work_version.parts:
         heading = part.heading.get("en") if is_available(part.heading.get("en")) else part.heading.get("ms")
-        out.append(f"## Part {part.number}: {esc(heading)} {{#part_{part.number}}}\n\n")
+        out.append(f"## Part {part.number}: {esc(heading)} {{#{part.eid}}}\n\n")
         for number in part.sections:
             version = version_at(ctx.consolidation.versions.get(number, ()), date)
             if version is None:
                 first = ctx.consolidation.versions[number][0]
                 if first.in_force_from > date and first.change != "inserted":
-                    out.append(f"### Section {number}. {esc(first.heading.get('en', ''))} {{#sec_{number}}}\n\n"
+                    out.append(f"### Section {number}. {esc(first.heading.get('en', ''))} {{#{first.eid}}}\n\n"
                                f'<p class="atp-not-in-force">Not yet in force on {format_date(date)}: it came into '
                                f"force on {format_date(first.in_force_from)}.</p>\n\n")
                 continue
-            out.append(f"### {esc(section_title(version))} {{#sec_{number}}}\n\n")
-            out.append('<p class="atp-facts">' + link(urls.section_page(number, version.in_force_from),
+            out.append(f"### {esc(section_title(version))} {{#{version.eid}}}\n\n")
+            out.append('<p class="atp-facts">' + link(ctx.urls.section_page(number, version.in_force_from),
                                                        f"Version in force from {format_date(version.in_force_from)}")
                        + "</p>\n\n")
             out.append(render_law(version, enrich=ctx.enricher(version, date), heading_level=4, title=work_version.title,
-                                  permalink=urls.section_page(number, version.in_force_from)) + "\n\n")
+                                  permalink=ctx.urls.section_page(number, version.in_force_from)) + "\n\n")
     out.append(ctx.definitions("".join(out), date, whole_act=True) + "\n")
-    return Page(urls.as_at_page(date), "".join(out), edit_path="statutes/act-670/work.md")
+    return Page(ctx.urls.as_at_page(date), "".join(out), edit_path=ctx.work.path)
 
 
 def _front_html(work_version: WorkVersion) -> str:
@@ -451,8 +451,8 @@ def act_page(ctx: SiteContext) -> Page:
                    f"{', '.join(_eid_label(p) for p in c.provisions)} on {format_date(c.date)} ({esc(c.notice)})"
                    for c in work.commencements) + ".\n\n")
     out.append("Amended by " + ", ".join(
-        link(urls.amendment_page(a.id), esc(f"Act {a.number}")) + f" (in force {format_date(a.in_force_from)})"
-        for a in ctx.amendments) + ". " + link(urls.timeline_page(), "Timeline of the Act") + ".\n\n")
+        link(ctx.urls.amendment_page(a.id), esc(f"Act {a.number}")) + f" (in force {format_date(a.in_force_from)})"
+        for a in ctx.amendments) + ". " + link(ctx.urls.timeline_page(), "Timeline of the Act") + ".\n\n")
     out.append(as_at_picker(ctx) + "\n\n")
     if work.authoritative_text:
         out.append(f'!!! note "Which language text is authoritative"\n    {esc(work.authoritative_text)}\n\n')
@@ -460,15 +460,15 @@ def act_page(ctx: SiteContext) -> Page:
     out.append("## Arrangement of sections {#arrangement}\n\n")
     for part in current.parts:
         heading = part.heading.get("en") if is_available(part.heading.get("en")) else part.heading.get("ms")
-        out.append(f"### Part {part.number}: {esc(heading)} {{#part_{part.number}}}\n\n")
+        out.append(f"### Part {part.number}: {esc(heading)} {{#{part.eid}}}\n\n")
         items = []
         for number in part.sections:
             version = version_at(ctx.consolidation.versions[number], ctx.today) or ctx.consolidation.versions[number][-1]
             heading_en = version.heading.get("en")
             label = heading_en if is_available(heading_en) else version.heading.get("ms", "")
-            items.append(f"<li>{link(urls.section_page(number), esc(f'{number}. {label}'))}</li>")
+            items.append(f"<li>{link(ctx.urls.section_page(number), esc(f'{number}. {label}'))}</li>")
         out.append('<ul class="atp-arrangement">' + "".join(items) + "</ul>\n\n")
-    return Page(urls.act_page(), "".join(out), edit_path="statutes/act-670/work.md")
+    return Page(ctx.urls.act_page(), "".join(out), edit_path=ctx.work.path)
 
 
 def _eid_label(eid: str) -> str:
@@ -478,7 +478,7 @@ def _eid_label(eid: str) -> str:
 
 def as_at_picker(ctx: SiteContext) -> str:
     dates = point_in_time_dates(ctx)
-    targets = {d.isoformat(): page_href(urls.as_at_page(d)) for d in dates}
+    targets = {d.isoformat(): page_href(ctx.urls.as_at_page(d)) for d in dates}
     first = dates[0].isoformat() if dates else ""
     return ('<form class="atp-asat" data-targets="' + esc(json.dumps(targets)) + f'" data-first="{first}">'
             '<label for="atp-asat-date"><strong>Read the whole Act as at a date</strong></label> '
@@ -487,7 +487,7 @@ def as_at_picker(ctx: SiteContext) -> str:
             '<button type="submit">Show the law on that date</button>'
             '<p class="atp-asat__message" role="status"></p>'
             '<noscript><p>Without JavaScript, pick a point in time: '
-            + " · ".join(link(urls.as_at_page(d), format_date(d)) for d in dates) + "</p></noscript>"
+            + " · ".join(link(ctx.urls.as_at_page(d), format_date(d)) for d in dates) + "</p></noscript>"
             "</form>")
 
 
@@ -540,11 +540,11 @@ def amendment_page(ctx: SiteContext, act: AmendingAct) -> Page:
             after = next((v for v in versions if v.in_force_from == application.in_force), None)
             before = next((v for v in versions if v.in_force_to == application.in_force - dt.timedelta(days=1)), None)
             if before:
-                before_after.append(link(urls.section_page(number, before.in_force_from), f"s {number} before"))
+                before_after.append(link(ctx.urls.section_page(number, before.in_force_from), f"s {number} before"))
             if after:
-                before_after.append(link(urls.section_page(number, after.in_force_from), f"s {number} after"))
+                before_after.append(link(ctx.urls.section_page(number, after.in_force_from), f"s {number} after"))
             if before and after:
-                before_after.append(link(urls.diff_page(number, before.in_force_from, after.in_force_from), "changes"))
+                before_after.append(link(ctx.urls.diff_page(number, before.in_force_from, after.in_force_from), "changes"))
         note = f'<br><small>{esc(instruction.note)}</small>' if instruction.note else ""
         if instruction.en_source:
             src = ctx.sources.get(instruction.en_source.ref)
@@ -561,7 +561,7 @@ def amendment_page(ctx: SiteContext, act: AmendingAct) -> Page:
         for item in act.transitional:
             out.append(f"- **{esc(ids.format_amending_provision(act.id, item.provision))}**: {esc(item.summary)}\n")
         out.append("\n")
-    return Page(urls.amendment_page(act.id), "".join(out), edit_path=act.path)
+    return Page(ctx.urls.amendment_page(act.id), "".join(out), edit_path=act.path)
 
 
 def timeline_page(ctx: SiteContext) -> Page:
@@ -578,13 +578,13 @@ def timeline_page(ctx: SiteContext) -> Page:
                 "unverified": "unverified", "unknown": "unknown"}.get(event.certainty, event.certainty)
         what = esc(event.description)
         if event.by.startswith("act-a"):
-            what = link(urls.amendment_page(event.by), what)
+            what = link(ctx.urls.amendment_page(event.by), what)
         note = f"<br><small>{esc(event.note)}</small>" if event.note else ""
         rows.append(f"<tr><td>{esc(format_date(event.date))}</td><td>{what}{note}</td><td>{esc(sure)}</td>"
                     f"<td>{esc(event.source)}</td></tr>")
     rows.append("</tbody></table>")
     out.append("\n".join(rows) + "\n")
-    return Page(urls.timeline_page(), "".join(out), edit_path="statutes/act-670/work.md")
+    return Page(ctx.urls.timeline_page(), "".join(out), edit_path=ctx.work.path)
 
 
 def all_pages(ctx: SiteContext) -> list[Page]:

@@ -1,50 +1,58 @@
 """Every page and URL of the site, built in one place from ids (in the manner of datasette's url_builder).
 
 Pages are `index.md` files in folders, so the same scheme works with directory URLs (/act-670/sec_51/)
-and in the offline build (act-670/sec_51/index.html). URLs contain no '@' or ':'.
+and in the offline build (act-670/sec_51/index.html). URLs contain no '@' or ':'. The pages of the Act
+are under its work id, which comes from its work.md: `Urls(work.id).section_page("51")`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-WORK = "act-670"
+from atipsom.refs.ids import ProvisionId
 
 
 def _date(date: dt.date | str) -> str:
     return date.isoformat() if isinstance(date, dt.date) else date
 
 
-def act_page(work: str = WORK) -> str:
-    return f"{work}/index.md"
+@dataclass(frozen=True)
+class Urls:
+    """The pages of one work (the Act): `work` is its id, 'act-670'."""
 
+    work: str
 
-def section_page(number: str, date: dt.date | str | None = None, work: str = WORK) -> str:
-    """The current version (no date) or the version starting on `date`."""
-    if date is None:
-        return f"{work}/sec_{number}/index.md"
-    return f"{work}/sec_{number}/{_date(date)}/index.md"
+    def act_page(self) -> str:
+        return f"{self.work}/index.md"
 
+    def _section(self, number: str) -> str:
+        return f"{self.work}/{ProvisionId.section(number)}"
 
-def history_page(number: str, work: str = WORK) -> str:
-    return f"{work}/sec_{number}/history/index.md"
+    def section_page(self, number: str, date: dt.date | str | None = None) -> str:
+        """The current version (no date) or the version starting on `date`."""
+        if date is None:
+            return f"{self._section(number)}/index.md"
+        return f"{self._section(number)}/{_date(date)}/index.md"
 
+    def history_page(self, number: str) -> str:
+        return f"{self._section(number)}/history/index.md"
 
-def diff_page(number: str, old: dt.date | str, new: dt.date | str, work: str = WORK) -> str:
-    return f"{work}/sec_{number}/diff/{_date(old)}_{_date(new)}/index.md"
+    def diff_page(self, number: str, old: dt.date | str, new: dt.date | str) -> str:
+        return f"{self._section(number)}/diff/{_date(old)}_{_date(new)}/index.md"
 
+    def as_at_page(self, date: dt.date | str) -> str:
+        """The whole Act as it stood from one point in time."""
+        return f"{self.work}/as-at/{_date(date)}/index.md"
 
-def as_at_page(date: dt.date | str, work: str = WORK) -> str:
-    """The whole Act as it stood from one point in time."""
-    return f"{work}/as-at/{_date(date)}/index.md"
+    def amendment_page(self, act_id: str) -> str:
+        return f"{self.work}/amendments/{act_id}/index.md"
 
+    def timeline_page(self) -> str:
+        return f"{self.work}/timeline/index.md"
 
-def amendment_page(act_id: str, work: str = WORK) -> str:
-    return f"{work}/amendments/{act_id}/index.md"
-
-
-def timeline_page(work: str = WORK) -> str:
-    return f"{work}/timeline/index.md"
+    def provision_url(self, number: str, eid: str, date: dt.date | str | None = None) -> str:
+        return url_of(self.section_page(number, date), eid)
 
 
 def guidance_page(slug: str) -> str:
@@ -60,7 +68,3 @@ def url_of(page: str, anchor: str | None = None) -> str:
     else:
         url = "/" + page
     return url + (f"#{anchor}" if anchor else "")
-
-
-def provision_url(number: str, eid: str, date: dt.date | str | None = None, work: str = WORK) -> str:
-    return url_of(section_page(number, date, work), eid)
