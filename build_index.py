@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the search index and the provision-guidance links: `atipsom build --no-site`.
 
-Usage: python build_index.py [--quiet] [--full-index]
+Usage: python build_index.py [--quiet]   (the site of the published generation is kept)
 """
 
 import sys

@@ -31,6 +31,7 @@ from .synonyms import SynonymMap
 
 DEFAULT_TIME_LIMIT = 1.0  # seconds of matching per query
 MAX_LIMIT = 50
+MAX_OFFSET = 450  # paging reaches the 500th section or page
 FILTER_CACHE_SIZE = 64
 RESPONSE_CACHE_SIZE = 256
 WORDS_CACHE_SIZE = 4096
@@ -98,20 +99,23 @@ class SearchEngine:
     # -- searching ------------------------------------------------------------------------
 
     def search(self, query: str, *, as_at: dt.date | None = None, kind: str = "all",
-               lang: str | None = None, limit: int = 10) -> SearchResponse:
+               lang: str | None = None, limit: int = 10, offset: int = 0) -> SearchResponse:
+        """The best `limit` sections or pages after the first `offset` (paging: at most MAX_OFFSET)."""
         _check_params(kind, lang)
         as_at = as_at or dt.date.today()
         limit = max(1, min(int(limit), MAX_LIMIT))
-        key = (query if isinstance(query, str) else repr(query), as_at, kind, lang, limit)
+        offset = max(0, min(int(offset), MAX_OFFSET))
+        key = (query if isinstance(query, str) else repr(query), as_at, kind, lang, limit, offset)
         cached = self._responses.get(key)
         if cached is not None:
             return cached
-        response = self._search(query, as_at, kind, lang, limit)
+        response = self._search(query, as_at, kind, lang, limit, offset)
         if not response.timed_out:
             self._responses.put(key, response)
         return response
 
-    def _search(self, query: str, as_at: dt.date, kind: str, lang: str | None, limit: int) -> SearchResponse:
+    def _search(self, query: str, as_at: dt.date, kind: str, lang: str | None, limit: int,
+                offset: int = 0) -> SearchResponse:
         deadline = time.monotonic() + self.time_limit
         parsed = parse_query(query, self.synonyms)
         notices = list(parsed.notices)
@@ -125,9 +129,9 @@ class SearchEngine:
 
         hits, total, timed_out = [], 0, False
         if compiled.query is not None:
-            hits, total, timed_out = self._collect(searcher, compiled.query, allow, limit, deadline)
+            hits, total, timed_out = self._collect(searcher, compiled.query, allow, limit, deadline, offset)
             if total == 0 and not timed_out and compiled.relaxed is not None:
-                hits, total, timed_out = self._collect(searcher, compiled.relaxed, allow, limit, deadline)
+                hits, total, timed_out = self._collect(searcher, compiled.relaxed, allow, limit, deadline, offset)
                 if total:
                     notices.append("No document has all the words; showing documents with some of them.")
         if timed_out:
@@ -199,15 +203,16 @@ class SearchEngine:
         return self._filters.get_or_compute((as_at.toordinal(), kind, lang),
                                             lambda: _allowed(searcher.reader(), as_at, kind, lang))
 
-    def _collect(self, searcher, q, allow: np.ndarray, limit: int, deadline: float):
+    def _collect(self, searcher, q, allow: np.ndarray, limit: int, deadline: float, offset: int = 0):
         """The best `limit` sections or pages for `q` among the allowed documents: (stored fields,
         score) of each, the number of sections and pages that match, and whether the deadline cut
         the matching short."""
         if not allow.any():
             return [], 0, False
         evaluator = Evaluator(searcher, self._postings, deadline, fast=self.fast_ranking)
-        ranked = rank(evaluator.evaluate(q), allow, self._group_numbers(searcher), limit, evaluator.timed_out)
-        hits = [(searcher.stored_fields(docnum), score) for docnum, score in ranked.hits]
+        ranked = rank(evaluator.evaluate(q), allow, self._group_numbers(searcher), offset + limit,
+                      evaluator.timed_out)
+        hits = [(searcher.stored_fields(docnum), score) for docnum, score in ranked.hits[offset:]]
         return hits, ranked.total, ranked.timed_out
 
     def _highlight_terms(self, searcher, compiled: CompiledQuery) -> dict[str, tuple[frozenset, frozenset]]:

@@ -49,7 +49,7 @@ def client(sample_index_dir, opened, tmp_path_factory):
         opened.append(SearchEngine.open(sample_index_dir))
         return opened[-1]
 
-    with TestClient(create_app(factory, FakeLookup(), site_dir=site), raise_server_exceptions=False) as client:
+    with TestClient(create_app(factory, FakeLookup(), site_dir=site), base_url="http://localhost", raise_server_exceptions=False) as client:
         yield client
 
 
@@ -79,8 +79,8 @@ def test_search_defaults_to_today(client):
 
 
 @pytest.mark.parametrize("params, message", [
-    ({"q": "x", "as_at": "2012-13-01"}, "as_at must be a date"),
-    ({"q": "x", "as_at": "yesterday"}, "as_at must be a date"),
+    ({"q": "x", "as_at": "2012-13-01"}, "as_at must be a calendar date"),
+    ({"q": "x", "as_at": "yesterday"}, "as_at must be a calendar date"),
     ({"q": "x", "kind": "judgment"}, "unknown kind"),
     ({"q": "x", "lang": "fr"}, "unknown lang"),
     ({"q": "x", "limit": "0"}, "limit must be from 1 to 50"),
@@ -131,14 +131,14 @@ def test_engine_failure_is_500_without_details(tmp_path):
         def search(self, *args, **kwargs):
             raise KeyError("internal field name")
 
-    with TestClient(create_app(lambda: BrokenEngine(), FakeLookup()), raise_server_exceptions=False) as client:
+    with TestClient(create_app(lambda: BrokenEngine(), FakeLookup()), base_url="http://localhost", raise_server_exceptions=False) as client:
         response = client.get("/api/search", params={"q": "refuge"})
     assert response.status_code == 500
     assert response.json() == {"error": "internal error"}
 
 
 def test_no_index_yet_is_503(tmp_path):
-    with TestClient(create_app(lambda: SearchEngine.open(tmp_path), FakeLookup())) as client:
+    with TestClient(create_app(lambda: SearchEngine.open(tmp_path), FakeLookup()), base_url="http://localhost") as client:
         search = client.get("/api/search", params={"q": "refuge"})
         health = client.get("/api/health")
     assert search.status_code == 503 and "atipsom build" in search.json()["error"]
@@ -184,7 +184,7 @@ def test_engine_is_opened_once_and_reopened_after_a_rebuild(sample_index_dir, tm
         opened.append(SearchEngine.open(tmp_path))
         return opened[-1]
 
-    with TestClient(create_app(factory, FakeLookup())) as client:
+    with TestClient(create_app(factory, FakeLookup()), base_url="http://localhost") as client:
         for _ in range(3):
             assert client.get("/api/search", params={"q": "refuge"}).status_code == 200
         assert len(opened) == 1

@@ -25,7 +25,38 @@ def _five_megabytes(root: Path) -> None:
     (root / "statutes" / "act-670" / "sec_44.md").write_bytes((b"x" * 99 + b"\n") * 50_000)
 
 
-GENERATED = {"five-megabyte-file": _five_megabytes}
+def _link_to_a_system_file(root: Path) -> None:
+    """A pull request adds docs/assets/passwd.txt as a symbolic link to /etc/passwd."""
+    (root / "docs" / "assets").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "assets" / "passwd.txt").symlink_to("/etc/passwd")
+
+
+def _annotation_linked_from_outside(root: Path) -> None:
+    """An annotation replaced by a symbolic link to a file outside the repository."""
+    outside = root.parent / "outside-the-repository.md"
+    annotation = root / "statutes" / "act-670" / "annotations" / "sec_44.md"
+    outside.write_text(annotation.read_text(encoding="utf-8"), encoding="utf-8")
+    annotation.unlink()
+    annotation.symlink_to(outside)
+
+
+def _folder_linked_into_docs(root: Path) -> None:
+    """A folder of guidance that is a symbolic link to a folder elsewhere on the machine."""
+    elsewhere = root.parent / "elsewhere"
+    elsewhere.mkdir(exist_ok=True)
+    (elsewhere / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    (root / "docs" / "guidance" / "more").symlink_to(elsewhere, target_is_directory=True)
+
+
+def _template_linked_to_a_system_file(root: Path) -> None:
+    (root / "overrides" / "partials").mkdir(parents=True, exist_ok=True)
+    (root / "overrides" / "partials" / "footer.html").symlink_to("/etc/hostname")
+
+
+GENERATED = {"five-megabyte-file": _five_megabytes, "symlink-to-a-system-file": _link_to_a_system_file,
+             "symlinked-annotation": _annotation_linked_from_outside,
+             "symlinked-folder-in-docs": _folder_linked_into_docs,
+             "symlinked-template": _template_linked_to_a_system_file}
 CASES = sorted(path.name for path in BAD.iterdir() if (path / "expected.txt").is_file())
 
 

@@ -68,12 +68,23 @@ def _served(root: Path) -> dict:
     site = root / "site"
     assert site.is_symlink()
     target = site.resolve()
+    generation = _published(root)
     return {
+        "generation": generation.name,
         "site": target,
         "files": sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()),
-        "index": (root / "var" / "index" / "CURRENT").read_text(encoding="utf-8").strip(),
-        "links": (root / "var" / "links.json").read_bytes(),
+        "index": (generation / "index" / "CURRENT").read_text(encoding="utf-8").strip(),
+        "links": (generation / "links.json").read_bytes(),
     }
+
+
+def _published(root: Path) -> Path:
+    """The generation `var/current` points at (one switch for site, index, links and law)."""
+    return (root / "var" / "current").resolve()
+
+
+def _partials(root: Path) -> list[Path]:
+    return list((root / "var" / "generations").glob("*.partial"))
 
 
 def _change_guidance(root: Path) -> None:
@@ -105,14 +116,14 @@ def _start_slow_build(root: Path, *args: str) -> subprocess.Popen:
 
 
 def _partial_site_with_pages(root: Path) -> bool:
-    return any(next(folder.rglob("*.html"), None) is not None
-               for folder in (root / "var" / "site").glob("*.partial"))
+    return any(next((folder / "site").rglob("*.html"), None) is not None for folder in _partials(root))
 
 
 def _new_index_generation(root: Path, current: str):
+    """The build has started writing a new index (into the generation it is building)."""
     def written() -> bool:
-        return any(folder.is_dir() and folder.name != current and any(folder.iterdir())
-                   for folder in (root / "var" / "index").iterdir())
+        return any(folder.is_dir() and any(folder.iterdir())
+                   for partial in _partials(root) for folder in (partial / "index").glob("*"))
     return written
 
 
@@ -123,22 +134,24 @@ def assert_previous_build_still_serves(root: Path, before: dict) -> None:
     from atipsom.app.server import create_server_app
     from search.engine import SearchEngine
 
-    # the site: the link still points at the complete previous build, every file of it in place
+    # one switch: the same generation is published, every file of its site in place
+    generation = _published(root)
+    assert generation.name == before["generation"]
     assert (root / "site").resolve() == before["site"]
     assert sorted(p.relative_to(before["site"]).as_posix() for p in before["site"].rglob("*") if p.is_file()) \
         == before["files"]
     assert (before["site"] / "index.html").is_file()
-    # the index: CURRENT unchanged, and it opens and answers
-    assert (root / "var" / "index" / "CURRENT").read_text(encoding="utf-8").strip() == before["index"]
-    assert (root / "var" / "links.json").read_bytes() == before["links"]
-    engine = SearchEngine.open(root / "var" / "index")
+    # its index and links unchanged, and the index opens and answers
+    assert (generation / "index" / "CURRENT").read_text(encoding="utf-8").strip() == before["index"]
+    assert (generation / "links.json").read_bytes() == before["links"]
+    engine = SearchEngine.open(generation / "index")
     try:
         response = engine.search("interim protection order", as_at=TODAY)
         assert response.total > 0 and response.results
     finally:
         engine.close()
     # the server: the home page and the search API
-    with TestClient(create_server_app(Project(root))) as client:
+    with TestClient(create_server_app(Project(root)), base_url="http://localhost") as client:
         home = client.get("/")
         assert home.status_code == 200 and "ATIPSOM test" in home.text
         api = client.get("/api/search", params={"q": "interim protection order", "as_at": TODAY.isoformat()})
@@ -150,7 +163,7 @@ def test_site_build_killed_while_writing_pages_leaves_the_previous_site_serving(
     _change_guidance(root)
     build = _start_slow_build(root, "--no-index")
     _kill_when(build, lambda: _partial_site_with_pages(root))
-    assert list((root / "var" / "site").glob("*.partial")), "the killed build's folder is left, unserved"
+    assert _partials(root), "the killed build's folder is left, unserved"
     assert_previous_build_still_serves(root, before)
 
     # the next build succeeds, is served, and removes what the killed one left
@@ -159,7 +172,7 @@ def test_site_build_killed_while_writing_pages_leaves_the_previous_site_serving(
     assert (root / "site").resolve() != before["site"]
     assert "a sentence added by the second build" in \
         (root / "site" / "guidance" / "interim-protection-order" / "index.html").read_text(encoding="utf-8")
-    assert not list((root / "var" / "site").glob("*.partial"))
+    assert not _partials(root)
 
 
 def test_index_build_killed_while_writing_leaves_the_previous_index_serving(served):
@@ -171,10 +184,15 @@ def test_index_build_killed_while_writing_leaves_the_previous_index_serving(serv
 
     result = atipsom(root, "build", "--quiet", "--no-site")
     assert result.returncode == 0, result.stderr
-    current = (root / "var" / "index" / "CURRENT").read_text(encoding="utf-8").strip()
+    current = (_published(root) / "index" / "CURRENT").read_text(encoding="utf-8").strip()
     assert current != before["index"]
-    assert sorted(p.name for p in (root / "var" / "index").iterdir() if p.is_dir()) == sorted({before["index"],
-                                                                                               current})
+    # the generation before is kept (requests may still use it), the killed one is gone
+    assert sorted(p.name for p in (root / "var" / "generations").iterdir()) == \
+        sorted({before["generation"], _published(root).name})
+    # --no-site keeps the published site: the new generation's site is the previous one's, file for file
+    site = (root / "site").resolve()
+    assert site != before["site"]
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == before["files"]
 
 
 def test_build_with_a_broken_file_changes_nothing_and_says_why(served):
@@ -186,7 +204,7 @@ def test_build_with_a_broken_file_changes_nothing_and_says_why(served):
     assert result.returncode == 2
     expected = (broken / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert result.stderr.splitlines() == [*expected, "1 problem(s) found. Nothing was built."]
-    assert not list((root / "var" / "site").glob("*.partial"))
+    assert not _partials(root)
     assert_previous_build_still_serves(root, before)
 
 
@@ -198,16 +216,48 @@ def test_site_build_that_mkdocs_refuses_leaves_the_previous_site_and_gives_the_r
     assert result.returncode == 1
     assert "site build failed" in result.stderr
     assert "Doc file 'index.md' contains a link 'nowhere.md'" in result.stderr
-    assert not list((root / "var" / "site").glob("*.partial"))
+    assert not _partials(root)
     assert_previous_build_still_serves(root, before)
 
 
-def test_a_changed_page_updates_the_index_in_place_unless_a_full_index_is_asked_for(served):
-    root, _ = served
+def test_the_same_content_gives_the_same_links_and_rankings_whatever_was_built_before(served):
+    """Links and scores do not depend on the build history: every build indexes from scratch."""
+    root, before = served
     _change_guidance(root)
-    updated = atipsom(root, "build", "--no-site")
-    assert updated.returncode == 0, updated.stderr
-    assert "incremental" in updated.stdout and "1 updated" in updated.stdout
-    again = atipsom(root, "build", "--no-site", "--full-index")
-    assert again.returncode == 0, again.stderr
+    changed = atipsom(root, "build", "--quiet")
+    assert changed.returncode == 0, changed.stderr
+    page = root / "docs" / "guidance" / "interim-protection-order.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "\nTest: a sentence added by the second build.\n", ""), encoding="utf-8")
+    for _ in range(2):
+        again = atipsom(root, "build", "--quiet", "--no-site")
+        assert again.returncode == 0, again.stderr
+        assert (_published(root) / "links.json").read_bytes() == before["links"]
     assert "full build" in again.stdout
+
+
+def test_the_real_links_are_byte_identical_after_a_change_and_its_undoing(tmp_path):
+    """On the real law and guidance (where incremental index builds once gave 415, then 414, then 412 links
+    for the same content): build, change a guidance page, build, undo the change, build: the first and the
+    last links data are the same bytes."""
+    from atipsom.app.build import build_search
+    from atipsom.app.project import Project
+
+    root = tmp_path / "repo"
+    for name in ("statutes", "docs", "reference"):
+        shutil.copytree(REPO / name, root / name)
+    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    page = root / "docs" / "guidance" / "how-long-in-a-place-of-refuge.md"
+    original = page.read_text(encoding="utf-8")
+
+    def links_after_a_build(name: str) -> bytes:
+        partial = tmp_path / name
+        partial.mkdir()
+        build_search(Project(root), partial, quiet=True, today=TODAY)
+        return (partial / "links.json").read_bytes()
+
+    first = links_after_a_build("first")
+    page.write_text(original + "\nShelter, refuge, place of refuge, Protection Officer, Magistrate.\n", encoding="utf-8")
+    links_after_a_build("changed")
+    page.write_text(original, encoding="utf-8")
+    assert links_after_a_build("undone") == first

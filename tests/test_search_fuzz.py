@@ -71,7 +71,7 @@ def client(sample_index_dir):
             raise LookupError(f"{ref[:50]}: not found")
 
     app = create_app(lambda: SearchEngine.open(sample_index_dir), Lookup())
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as client:
         yield client
 
 

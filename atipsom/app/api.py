@@ -1,24 +1,23 @@
-"""The HTTP API (ASGI, Starlette): search, provisions, health, the OpenAPI document, and the built
-site as static files.
+"""The HTTP API (ASGI, Starlette): search, provisions, health, the OpenAPI document, and the built site as
+static files, all served from ONE generation per request.
 
-    app = create_app(lambda: SearchEngine.open(index_dir), lookup, site_dir=Path("site"))
+    app = create_served_app(PublishedGenerations(var_dir))      # what `atipsom serve` runs
+    app = create_app(lambda: SearchEngine.open(index_dir), lookup, site_dir=Path("site"))   # fixed parts
 
-* `engine_factory()` opens the search engine. It is called on the first request that needs it
-  and again whenever a build has switched the index (`engine.is_stale()`); the old engine is
-  closed a little later, once requests that were using it are done.
-* `lookup.show(ref, as_at, lang) -> dict` answers /api/provisions/{ref}; it raises LookupError
-  for a reference that names nothing.
-* Errors are JSON `{"error": "..."}`: 400 for a bad parameter, 404 for an unknown reference or
-  path, 503 when there is no index yet, 500 "internal error" for anything unexpected (details
-  go to the server log, never to the client). No CORS headers: the API serves its own site.
+* The source's `current()` is read once per request (`_OneGeneration`); the search engine, the law lookup and
+  the static files of that request all come from the generation it returns (atipsom.app.served).
+* `lookup.show(ref, as_at, lang) -> dict` answers /api/provisions/{ref}; it raises LookupError for a
+  reference that names nothing.
+* Parameters are read strictly (atipsom.app.http_params); the whole app sits behind atipsom.app.http_security
+  (Host allowlist, CSP and the other security headers, cache policy, relative redirects, size limit).
+* Errors are JSON `{"error": "..."}`: 400 for a bad parameter, 404 for an unknown reference or path, 405 with
+  `Allow`, 421 for an unknown Host, 503 when nothing is built yet, 500 "internal error" for anything unexpected
+  (details go to the server log, never to the client). No CORS headers: the API serves its own site.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import threading
-import time
 from pathlib import Path
 from typing import Callable
 
@@ -27,124 +26,129 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
 
+from atipsom.app.http_params import (
+    BadRequest,
+    check_ref_date,
+    choice_param,
+    date_param,
+    number_param,
+    parse_query_string,
+)
+from atipsom.app.http_security import DEFAULT_HOSTS, Hardening, site_policy
 from atipsom.app.openapi import MAX_Q_PARAM, openapi_document
+from atipsom.app.project import today
+from atipsom.app.served import FixedGeneration, PublishedGenerations
 from search.documents import KINDS, LANGS
 
 log = logging.getLogger("atipsom.api")
 
 MAX_LIMIT = 50
-RETIRE_AFTER_SECONDS = 60.0
+MAX_OFFSET = 450
+SEARCH_PARAMS = ("q", "as_at", "kind", "lang", "limit", "offset")
+PROVISION_PARAMS = ("as_at", "lang")
 _HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
 
 
-class BadRequest(ValueError):
-    """A parameter the API cannot use; the message is shown to the client."""
+def create_app(engine_factory: Callable[[], object], lookup, site_dir: Path | None = None, *,
+               allowed_hosts=DEFAULT_HOSTS) -> Starlette:
+    """The API over fixed parts: an engine factory (reopened when its index is rebuilt in place), a law lookup
+    and an optional site folder."""
+    return create_served_app(FixedGeneration(engine_factory, lookup, site_dir), allowed_hosts=allowed_hosts)
 
 
-class EngineHolder:
-    """Opens the engine once, reuses it, and reopens it when the index has been rebuilt."""
-
-    def __init__(self, factory: Callable[[], object]):
-        self.factory = factory
-        self.engine = None
-        self.lock = threading.Lock()
-        self.retired: list[tuple[float, object]] = []
-
-    def get(self):
-        engine = self.engine
-        if engine is not None and not _is_stale(engine):
-            return engine
-        with self.lock:
-            if self.engine is None or _is_stale(self.engine):
-                fresh = self.factory()
-                if self.engine is not None:
-                    self.retired.append((time.monotonic(), self.engine))
-                self.engine = fresh
-                self._close_retired()
-            return self.engine
-
-    def _close_retired(self) -> None:
-        now = time.monotonic()
-        keep = []
-        for retired_at, engine in self.retired:
-            if now - retired_at > RETIRE_AFTER_SECONDS:
-                close = getattr(engine, "close", None)
-                if close:
-                    try:
-                        close()
-                    except Exception:
-                        log.exception("closing an old search engine failed")
-            else:
-                keep.append((retired_at, engine))
-        self.retired = keep
-
-
-def create_app(engine_factory: Callable[[], object], lookup, site_dir: Path | None = None) -> Starlette:
-    holder = EngineHolder(engine_factory)
+def create_served_app(source, *, allowed_hosts=DEFAULT_HOSTS):
+    """The whole server over a source of generations (`current()` -> atipsom.app.served.Served or None)."""
     spec = openapi_document()
 
+    def generation(request: Request):
+        served = request.scope.get("atipsom.generation")
+        if served is None:
+            raise FileNotFoundError("nothing is built yet")
+        return served
+
     def search(request: Request):
-        params = request.query_params
+        params = parse_query_string(request.scope.get("query_string", b""), SEARCH_PARAMS)
         q = params.get("q")
         if q is None:
             raise BadRequest("the query parameter q is required (it may be empty)")
         if len(q) > MAX_Q_PARAM:
             raise BadRequest(f"q is too long: at most {MAX_Q_PARAM} characters")
-        as_at = _date_param(params.get("as_at"))
-        kind = params.get("kind") or "all"
-        if kind != "all" and kind not in KINDS:
-            raise BadRequest(f"unknown kind {kind!r}: use all, {', '.join(KINDS)}")
-        lang = _lang_param(params.get("lang"), default=None)
-        limit = _limit_param(params.get("limit"))
-        engine = holder.get()
-        response = engine.search(q, as_at=as_at or dt.date.today(), kind=kind, lang=lang, limit=limit)
+        as_at = date_param(params.get("as_at"))
+        kind = choice_param(params.get("kind"), "kind", ("all", *KINDS), "all")
+        lang = choice_param(params.get("lang"), "lang", LANGS, None)
+        limit = number_param(params.get("limit"), "limit", default=10, low=1, high=MAX_LIMIT)
+        offset = number_param(params.get("offset"), "offset", default=0, low=0, high=MAX_OFFSET)
+        engine = generation(request).engine()
+        response = engine.search(q, as_at=as_at or today(), kind=kind, lang=lang, limit=limit, offset=offset)
         return _json(response.to_json())
 
     def provision(request: Request):
+        params = parse_query_string(request.scope.get("query_string", b""), PROVISION_PARAMS)
         ref = request.path_params["ref"]
-        params = request.query_params
-        as_at = _date_param(params.get("as_at"))
-        lang = _lang_param(params.get("lang"), default="en")
+        check_ref_date(ref)
+        as_at = date_param(params.get("as_at"))
+        lang = choice_param(params.get("lang"), "lang", LANGS, "en")
         try:
-            data = lookup.show(ref, as_at, lang)
+            data = generation(request).lookup.show(ref, as_at, lang)
         except LookupError as exc:
             return _json({"error": str(exc.args[0]) if exc.args else "not found"}, 404)
         return _json(data)
 
     def health(request: Request):
+        parse_query_string(request.scope.get("query_string", b""), ())
         try:
-            engine = holder.get()
-            return _json({"status": "ok", "index": getattr(engine, "generation", None),
+            served = generation(request)
+            engine = served.engine()
+            return _json({"status": "ok", "generation": served.name, "index": getattr(engine, "generation", None),
                           "documents": _doc_count(engine)})
         except FileNotFoundError as exc:
             return _json({"status": "unavailable", "error": str(exc)}, 503)
 
     def openapi(request: Request):
+        parse_query_string(request.scope.get("query_string", b""), ())
         return _json(spec)
 
     def unknown_api_path(request: Request):
-        return _json({"error": f"no such API endpoint: {request.url.path}"}, 404)
+        return _json({"error": f"no such API endpoint: {request.url.path[:200]}"}, 404)
+
+    async def static(scope, receive, send):
+        served = scope.get("atipsom.generation")
+        if served is None or served.static is None:
+            response = PlainTextResponse("This site is not built yet: run `atipsom build`.", status_code=503)
+            await response(scope, receive, send)
+            return
+        await served.static(scope, receive, send)
 
     routes = [
-        Route("/api/search", _guarded(search, inline=True), methods=["GET"]),
-        Route("/api/provisions/{ref:path}", _guarded(provision), methods=["GET"]),
-        Route("/api/health", _guarded(health, inline=True), methods=["GET"]),
-        Route("/api/openapi.json", _guarded(openapi, inline=True), methods=["GET"]),
+        Route("/api/search", _guarded(search, inline=True), methods=["GET", "HEAD"]),
+        Route("/api/provisions/{ref:path}", _guarded(provision), methods=["GET", "HEAD"]),
+        Route("/api/health", _guarded(health, inline=True), methods=["GET", "HEAD"]),
+        Route("/api/openapi.json", _guarded(openapi, inline=True), methods=["GET", "HEAD"]),
         Route("/api/{rest:path}", unknown_api_path),
         Route("/api", unknown_api_path),
+        Mount("/", app=static),
     ]
-    if site_dir is not None:
-        if Path(site_dir).is_dir():
-            routes.append(Mount("/", app=StaticFiles(directory=str(site_dir), html=True)))
-        else:
-            log.warning("site directory %s does not exist; serving the API only", site_dir)
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error})
 
-    return Starlette(
-        routes=routes,
-        exception_handlers={HTTPException: _http_error, Exception: _internal_error},
-    )
+    def policy_for(scope) -> str:
+        served = scope.get("atipsom.generation")
+        return served.policy() if served is not None else site_policy(None)
+
+    return Hardening(_OneGeneration(app, source), allowed_hosts=allowed_hosts, policy_for=policy_for)
+
+
+class _OneGeneration:
+    """Reads the source's current generation once per request and hands it to everything that serves it."""
+
+    def __init__(self, app, source):
+        self.app = app
+        self.source = source
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            scope["atipsom.generation"] = self.source.current()
+        await self.app(scope, receive, send)
 
 
 def _guarded(endpoint, *, inline: bool = False):
@@ -175,14 +179,17 @@ def _guarded(endpoint, *, inline: bool = False):
     return run_inline
 
 
-def _json(data: dict, status: int = 200) -> JSONResponse:
-    return JSONResponse(data, status_code=status, headers=_HEADERS)
+def _json(data: dict, status: int = 200, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse(data, status_code=status, headers={**_HEADERS, **(headers or {})})
 
 
 async def _http_error(request: Request, exc: HTTPException):
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405 and "Allow" not in headers:
+        headers["Allow"] = "GET, HEAD"
     if request.url.path.startswith("/api"):
-        return _json({"error": exc.detail or "error"}, exc.status_code)
-    return PlainTextResponse(str(exc.detail), status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        return _json({"error": exc.detail or "error"}, exc.status_code, headers)
+    return PlainTextResponse(str(exc.detail), status_code=exc.status_code, headers=headers)
 
 
 async def _internal_error(request: Request, exc: Exception):
@@ -190,45 +197,9 @@ async def _internal_error(request: Request, exc: Exception):
     return _json({"error": "internal error"}, 500)
 
 
-def _date_param(value: str | None) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadRequest(f"as_at must be a date like 2012-01-01, not {value[:40]!r}") from None
-
-
-def _lang_param(value: str | None, default: str | None) -> str | None:
-    if value is None or value == "":
-        return default
-    if value not in LANGS:
-        raise BadRequest(f"unknown lang {value[:40]!r}: use {' or '.join(LANGS)}")
-    return value
-
-
-def _limit_param(value: str | None) -> int:
-    if value is None or value == "":
-        return 10
-    try:
-        limit = int(value)
-    except ValueError:
-        raise BadRequest(f"limit must be a whole number from 1 to {MAX_LIMIT}") from None
-    if not 1 <= limit <= MAX_LIMIT:
-        raise BadRequest(f"limit must be from 1 to {MAX_LIMIT}")
-    return limit
-
-
-def _is_stale(engine) -> bool:
-    check = getattr(engine, "is_stale", None)
-    try:
-        return bool(check()) if check else False
-    except Exception:
-        return False
-
-
 def _doc_count(engine) -> int | None:
     count = getattr(engine, "doc_count", None)
     return count() if count else None
+
+
+__all__ = ["create_app", "create_served_app", "PublishedGenerations", "BadRequest", "MAX_LIMIT"]

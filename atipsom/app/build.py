@@ -1,5 +1,7 @@
-"""`atipsom build`: the search index, the computed links and the site, each built into a new folder
-and switched into place only when complete, so a failed or killed build never leaves a broken one."""
+"""`atipsom build`: validate everything (the same checks as `atipsom check`), then build the search index, the
+provision-guidance links, the law data the API serves and the site into ONE new generation folder, and publish
+it with one atomic switch (atipsom.app.generations). A build that finds a problem, fails or is killed publishes
+nothing: readers keep the previous generation, whole."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,74 +21,109 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from atipsom.app import generations
 from atipsom.app.computed_links import compute_links
 from atipsom.app.corpus import project_docs
-from atipsom.app.project import Project, links_path, load_project
+from atipsom.app.http_security import NGINX_FILE, POLICY_FILE, add_meta_policy, nginx_headers, site_policy
+from atipsom.app.project import Project, load_project
 from atipsom.app.project import today as default_today
-from atipsom.domain.errors import InputError, InputErrors
-from atipsom.domain.guidance import law_links, resolve_cites
-from atipsom.load.annotations import check_annotations
-from atipsom.load.guidance import load_guidance
+from atipsom.app.validate import require_valid
+from atipsom.render.sanitize import sanitize_site
 from search.engine import SearchEngine
 from search.indexer import build_index
 
 
 def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index: bool, today: dt.date,
-              full_index: bool = False) -> list[str]:
-    """Build what is asked for. Bad input raises InputErrors before anything is written."""
-    validate_inputs(project, today)
-    report: list[str] = []
-    if index:
-        report.extend(build_search(project, quiet=quiet, today=today, full=full_index))
-    if site:
-        started = time.perf_counter()
-        target = build_site(project, today=today)
-        report.append(f"site: built in {time.perf_counter() - started:.1f} s, serving from {target}")
+              shared_sources: Path | None = None) -> list[str]:
+    """Validate, then build and publish one generation. Any problem raises InputErrors before anything is
+    written; `site=False` or `index=False` keep that part of the published generation as it is."""
+    started = time.perf_counter()
+    require_valid(project, today=today, shared_sources=shared_sources)
+    report = [f"checked: no problem found in {time.perf_counter() - started:.1f} s"]
+    previous = project.published()
+    partial = generations.new_partial(project.var_dir)
+    try:
+        if index:
+            report.extend(build_search(project, partial, quiet=quiet, today=today))
+        else:
+            generations.reuse(previous, partial, "index")
+            generations.reuse(previous, partial, "links.json")
+        copy_law(project, partial / "law")
+        if site:
+            step = time.perf_counter()
+            build_site(project, partial / "site", links_file=partial / "links.json", today=today)
+            write_policy(partial)
+            report.append(f"site: built in {time.perf_counter() - step:.1f} s")
+        else:
+            for part in ("site", POLICY_FILE, NGINX_FILE):
+                generations.reuse(previous, partial, part)
+        published = generations.publish(project.var_dir, partial, _manifest(project, today, site=site, index=index))
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    link_site(project)
+    report.append(f"published: generation {published.name} (site, search index, links and law data), "
+                  f"served from {project.site_dir}")
     if offline:
-        started = time.perf_counter()
-        archive = build_offline_zip(project, today=today)
+        step = time.perf_counter()
+        archive = build_offline_zip(project, today=today, links_file=published.links_file)
         report.append(f"offline site: {archive} ({archive.stat().st_size / 1e6:.1f} MB) "
-                      f"in {time.perf_counter() - started:.1f} s; unzip it and open index.html")
+                      f"in {time.perf_counter() - step:.1f} s; unzip it and open index.html")
     return report
 
 
-def validate_inputs(project: Project, today: dt.date) -> None:
-    """Everything the index and the site are made from loads and resolves; else InputErrors with every problem.
-
-    Checked before either is built, so that bad input never leaves a new index beside an old site.
-    (The snapshot and the law-text manifest are not needed to build: `atipsom check` reports those.)
-    """
-    consolidation = project.consolidation  # raises InputErrors for the statutes and the amending Acts
-    errors: list[InputError] = []
-    guidance = load_guidance(project.docs_dir / "guidance", project.root, errors)
-    for page in guidance:
-        law_links(page, consolidation, today, errors)
-        resolve_cites(page, consolidation, today, errors)
-    errors.extend(check_annotations(project.root, project.statutes, consolidation, guidance, today=today,
-                                    require_all=False))
-    if errors:
-        raise InputErrors(errors)
-
-
-def build_search(project: Project, *, quiet: bool, today: dt.date, full: bool = False) -> list[str]:
+def build_search(project: Project, partial: Path, *, quiet: bool, today: dt.date) -> list[str]:
+    """The search index, built from scratch into the generation, and the provision-guidance links computed from
+    it. Always from scratch: the same content then gives the same scores, rankings and links byte for byte,
+    whatever was built before (an index updated in place keeps replaced documents in its statistics)."""
     docs = project_docs(project)
-    progress = False if quiet else None
-    report = build_index(docs, project.index_dir, progress=progress, full=full)
-    lines = [f"index: {report.summary()}"]
-    engine = SearchEngine.open(project.index_dir)
-    links = compute_links(engine, project, today)
-    write_atomic(links_path(project), json.dumps(links, ensure_ascii=False, indent=1))
+    report = build_index(docs, partial / "index", progress=False if quiet else None, full=True)
+    with SearchEngine.open(partial / "index") as engine:
+        links = compute_links(engine, project, today)
+    (partial / "links.json").write_text(json.dumps(links, ensure_ascii=False, indent=1), encoding="utf-8")
     computed = sum(1 for link in links["links"] if link["reason"] == "computed")
-    lines.append(f"links: {len(links['links'])} provision-guidance links ({computed} computed by similarity) "
-                 f"-> {_shown(links_path(project), project.root)}")
-    return lines
+    return [f"index: {report.summary()}",
+            f"links: {len(links['links'])} provision-guidance links ({computed} computed by similarity)"]
 
 
-def _shown(path: Path, root: Path) -> str:
+def write_policy(partial: Path) -> None:
+    """The site's Content-Security-Policy (its own origin, its inline scripts by hash): served by `atipsom serve`
+    from csp.txt, written as nginx directives, and carried by every page in a <meta> element for static hosts
+    that send no headers."""
+    policy = site_policy(partial / "site")
+    (partial / POLICY_FILE).write_text(policy + "\n", encoding="utf-8")
+    (partial / NGINX_FILE).write_text(nginx_headers(policy), encoding="utf-8")
+    add_meta_policy(partial / "site", policy)
+
+
+def copy_law(project: Project, target: Path) -> None:
+    """The law files the API answers /api/provisions from, as this generation was built from them."""
+    shutil.copytree(project.statutes_dir, target / "statutes",
+                    ignore=shutil.ignore_patterns("consolidated", "manifest.yml"))
+
+
+def link_site(project: Project) -> None:
+    """`site` -> var/current/site: made once; every later build switches only `var/current`."""
+    wanted = os.path.relpath(project.var_dir / generations.CURRENT / "site", project.root)
+    link = project.site_dir
+    if link.is_symlink() and os.readlink(link) == wanted:
+        return
+    generations.switch_symlink(link, project.var_dir / generations.CURRENT / "site")
+
+
+def _manifest(project: Project, today: dt.date, *, site: bool, index: bool) -> dict:
+    return {"built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "today": today.isoformat(),
+            "commit": _commit(project.root), "rebuilt": [part for part, done in (("site", site), ("index", index))
+                                                         if done]}
+
+
+def _commit(root: Path) -> str | None:
     try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
+        done = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True,
+                              timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None if done.returncode == 0 else None
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -101,12 +139,21 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: bool) -> None:
+def build_site(project: Project, site_dir: Path, *, links_file: Path, today: dt.date, offline: bool = False) -> None:
+    """The site, built by MkDocs into `site_dir` (a folder of the generation being built), then every region of
+    contributed content in it sanitized (atipsom.render.sanitize)."""
+    _mkdocs_build(project, site_dir, today=today, offline=offline, links_file=links_file)
+    if not (site_dir / "index.html").is_file():
+        raise RuntimeError("site build produced no index.html")
+    sanitize_site(site_dir)
+
+
+def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: bool, links_file: Path) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     previous = {key: os.environ.get(key) for key in ("ATIPSOM_OFFLINE", "ATIPSOM_TODAY", "ATIPSOM_LINKS_FILE")}
     os.environ["ATIPSOM_OFFLINE"] = "true" if offline else "false"
     os.environ["ATIPSOM_TODAY"] = today.isoformat()
-    os.environ["ATIPSOM_LINKS_FILE"] = str(links_path(project))
+    os.environ["ATIPSOM_LINKS_FILE"] = str(links_file)
     problems = _LogProblems()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(problems)
@@ -138,83 +185,14 @@ class _LogProblems(logging.Handler):
         self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
 
 
-PARTIAL = ".partial"
-
-
-def build_site(project: Project, *, today: dt.date) -> Path:
-    """Build into var/site/<stamp>-<pid>.partial/, rename it to var/site/<stamp>/ when complete, then point
-    `site` at it with one atomic rename. A build killed midway leaves only a .partial folder, which nothing
-    serves and the next build removes."""
-    builds = project.root / "var" / "site"
-    builds.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    partial = builds / f"{stamp}-{os.getpid()}{PARTIAL}"
-    target = builds / stamp
-    try:
-        _mkdocs_build(project, partial, today=today, offline=False)
-        if not (partial / "index.html").is_file():
-            raise RuntimeError("site build produced no index.html")
-        os.rename(partial, target)
-    except BaseException:
-        shutil.rmtree(partial, ignore_errors=True)
-        raise
-    previous = _previous_name(project.site_dir)
-    switch_symlink(project.site_dir, target)
-    _remove_old_builds(builds, keep={target.name, previous})
-    return project.site_dir
-
-
-def switch_symlink(link: Path, target: Path) -> None:
-    """Make `link` point to `target` atomically (a real folder left by an older layout is moved aside first)."""
-    if link.exists() and not link.is_symlink():
-        aside = link.with_name(f"{link.name}.old-{int(time.time())}")
-        link.rename(aside)
-        shutil.rmtree(aside, ignore_errors=True)
-    tmp = link.with_name(f".{link.name}.{os.getpid()}.tmp")
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()
-    os.symlink(os.path.relpath(target, link.parent), tmp)
-    os.replace(tmp, link)
-
-
-def _previous_name(link: Path) -> str | None:
-    try:
-        return Path(os.readlink(link)).name
-    except OSError:
-        return None
-
-
-def _remove_old_builds(builds: Path, keep: set) -> None:
-    complete = sorted((p for p in builds.iterdir() if p.is_dir() and not p.name.endswith(PARTIAL)),
-                      key=lambda p: p.name)
-    # keep the current build and the one before it (requests in flight may still read it)
-    for path in complete[:-2]:
-        if path.name not in keep:
-            shutil.rmtree(path, ignore_errors=True)
-    # what killed builds left behind (a build still running elsewhere keeps its folder)
-    for path in builds.glob(f"*{PARTIAL}"):
-        if not _is_running(path.name.removesuffix(PARTIAL).rsplit("-", 1)[-1]):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _is_running(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def build_offline_zip(project: Project, *, today: dt.date) -> Path:
+def build_offline_zip(project: Project, *, today: dt.date, links_file: Path) -> Path:
     """A zip of the whole site that works from files (file://), with no network."""
     dist = project.root / "dist"
     dist.mkdir(parents=True, exist_ok=True)
     archive = dist / "atipsom-navigator-offline.zip"
     with tempfile.TemporaryDirectory(prefix="atipsom-offline-") as tmp:
         site_dir = Path(tmp) / "atipsom-navigator"
-        _mkdocs_build(project, site_dir, today=today, offline=True)
+        build_site(project, site_dir, links_file=links_file, today=today, offline=True)
         partial = archive.with_suffix(".zip.tmp")
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for path in sorted(site_dir.rglob("*")):

@@ -54,6 +54,12 @@ def _load(project: Project):
         _report_input_errors(exc)
 
 
+def _shared_sources(project: Project) -> Path | None:
+    """The maintainers' copies of the public sources (../shared/sources/act670), when they are there."""
+    shared = Path(os.environ.get("ATIPSOM_SHARED_SOURCES", project.root.parent / "shared" / "sources" / "act670"))
+    return shared if shared.is_dir() else None
+
+
 def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -125,8 +131,7 @@ def check(ctx) -> None:
     Exit status 2 when there is any problem, 0 when the tree is clean.
     """
     project = _project(ctx)
-    shared = Path(os.environ.get("ATIPSOM_SHARED_SOURCES", project.root.parent / "shared" / "sources" / "act670"))
-    errors = check_tree(project.root, today=default_today(), shared_sources=shared if shared.is_dir() else None)
+    errors = check_tree(project.root, today=default_today(), shared_sources=_shared_sources(project))
     for error in errors:
         click.echo(str(error))
     if errors:
@@ -221,20 +226,18 @@ def related(ctx, ref: str, as_json: bool) -> None:
 @click.option("--offline", is_flag=True, help="Also make a zip of the site that works from files, with no network.")
 @click.option("--no-site", is_flag=True, help="Build the search index only.")
 @click.option("--no-index", is_flag=True, help="Build the site only.")
-@click.option("--full-index", is_flag=True,
-              help="Rebuild the search index from scratch, not only what changed. An index updated in place "
-                   "scores a little differently (Whoosh's statistics still count replaced documents), which "
-                   "can move a computed link near its threshold; CI and releases build from scratch.")
+@click.option("--full-index", is_flag=True, hidden=True,
+              help="Kept for old scripts: the index is always built from scratch now.")
 @click.pass_context
 def build(ctx, quiet: bool, offline: bool, no_site: bool, no_index: bool, full_index: bool) -> None:
-    """Build the search index and the site (each into a new folder, switched in only when complete)."""
+    """Check everything (as `atipsom check`), then build the search index, the links, the law data and the site
+    into one new generation and publish it with one switch. Any problem: exit 2 and nothing is published."""
     from atipsom.app.build import build_all  # here, not at the top: MkDocs and Whoosh load only for `build`
 
     project = _project(ctx)
-    _load(project)
     try:
         report = build_all(project, quiet=quiet, offline=offline, site=not no_site, index=not no_index,
-                           today=default_today(), full_index=full_index)
+                           today=default_today(), shared_sources=_shared_sources(project))
     except (InputError, InputErrors) as exc:
         _report_input_errors(exc)
     except RuntimeError as exc:
@@ -246,26 +249,39 @@ def build(ctx, quiet: bool, offline: bool, no_site: bool, no_index: bool, full_i
 @cli.command()
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this Host name (repeatable). Others get 421.")
 @click.option("--build/--no-build", "do_build", default=None,
-              help="Build first (default: only when there is no built site or index).")
+              help="Build first (default: only when nothing is built yet).")
 @click.pass_context
-def serve(ctx, port: int, host: str, do_build: bool | None) -> None:
-    """Serve the built site and the search API (/api/search, /api/provisions/…) on localhost."""
+def serve(ctx, port: int, host: str, allow_hosts: tuple[str, ...], do_build: bool | None) -> None:
+    """Serve the built site and the search API (/api/search, /api/provisions/…) on localhost.
+
+    Each request is served from the generation published last (site, search index and law together); a new
+    `atipsom build` is picked up by the next request, without a restart.
+    """
     # imported here, not at the top: uvicorn, Starlette, MkDocs and Whoosh load only for `serve`
     import uvicorn
 
     from atipsom.app.build import build_all
-    from atipsom.app.server import create_server_app
+    from atipsom.app.server import allowed_hosts_for, create_server_app, uvicorn_options
 
     project = _project(ctx)
-    _load(project)
-    missing = not (project.site_dir / "index.html").is_file() or not (project.index_dir / "CURRENT").is_file()
-    if do_build or (do_build is None and missing):
-        for line in build_all(project, quiet=False, offline=False, site=True, index=True, today=default_today()):
+    if do_build or (do_build is None and project.published() is None):
+        try:
+            report = build_all(project, quiet=False, offline=False, site=True, index=True, today=default_today(),
+                               shared_sources=_shared_sources(project))
+        except (InputError, InputErrors) as exc:
+            _report_input_errors(exc)
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from None
+        for line in report:
             click.echo(line)
-    app = create_server_app(project)
+    elif project.published() is None:
+        raise click.ClickException("nothing is built yet: run `atipsom build` (or `atipsom serve --build`)")
+    app = create_server_app(project, allowed_hosts=allowed_hosts_for(host, allow_hosts))
     click.echo(f"Serving ATIPSOM Navigator on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=75)
+    uvicorn.run(app, host=host, port=port, **uvicorn_options())
 
 
 def main() -> None:

@@ -16,6 +16,14 @@ from atipsom.render import urls
 from search.documents import SearchDoc
 
 _MARKDOWN_NOISE = re.compile(r"(\[\^[^\]]+\]:?)|(!?\[([^\]]*)\]\([^)]*\))|[#*_`>|]+")
+_MARKUP = re.compile(r"<!--.*?-->|<[/!?]?[A-Za-z][^<>]*>", re.S)
+
+
+def plain_text(markdown: str) -> str:
+    """Contributed Markdown as the words a reader sees: no markup, no link addresses (search documents are
+    plain text: a tag in a contributed file never reaches the index as text)."""
+    text = _MARKUP.sub(" ", markdown)
+    return " ".join(_MARKDOWN_NOISE.sub(lambda m: m.group(3) or " ", text).split())
 
 
 def provision_docs(version: Version, earlier: Sequence[Version] = ()) -> Iterator[SearchDoc]:
@@ -108,7 +116,7 @@ def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:
     for page in pages:
         if page.slug == "index":
             continue
-        text = _MARKDOWN_NOISE.sub(lambda m: m.group(3) or " ", page.body)
+        text = plain_text(page.body)
         sections = []
         for cite in page.cites:
             try:
@@ -119,7 +127,8 @@ def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:
                 sections.append(ids.citation_key(ref.section, ref.path))
         yield SearchDoc(
             id=page.id, kind="guidance", lang="en", section=None, eid=None, provision=None, heading=page.title,
-            part=None, text=" ".join((page.summary + " " + text).split()), context=page.summary,
+            part=None, text=" ".join((plain_text(page.summary) + " " + text).split()),
+            context=plain_text(page.summary),
             citations=tuple(dict.fromkeys(sections)), in_force_from=None, in_force_to=None,
             url=urls.url_of(urls.guidance_page(page.slug)),
         )
@@ -128,12 +137,12 @@ def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:
 def annotation_docs(annotations, work: str) -> Iterator[SearchDoc]:
     """Our commentary on each section of the Act (`work`: its id): one document each, id note/sec_<n>."""
     for number, annotation in sorted(annotations.items()):
-        text = _MARKDOWN_NOISE.sub(lambda m: m.group(3) or " ", annotation.body)
+        text = plain_text(annotation.body)
         eid = str(ProvisionId.section(number))
         yield SearchDoc(
             id=f"note/{eid}", kind="annotation", lang="en", section=number, eid=eid,
             provision=f"s {number}", heading=annotation.title, part=None, text=" ".join(text.split()),
-            context=annotation.summary, citations=(number,), in_force_from=None, in_force_to=None,
+            context=plain_text(annotation.summary), citations=(number,), in_force_from=None, in_force_to=None,
             url=urls.url_of(urls.Urls(work).section_page(number), "annotation"),
         )
 

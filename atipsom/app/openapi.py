@@ -37,7 +37,10 @@ def openapi_document() -> dict:
                 "Act 2007 [Act 670] as it stood on any date, and the project's guidance pages. The texts "
                 "are transcribed from public sources and are not an official publication; check the "
                 "official text before relying on it. Results marked `unofficial` are unofficial "
-                "translations."
+                "translations. Parameters are read strictly: an unknown or repeated parameter, text that is not "
+                "UTF-8, a number written with anything but the digits 0-9, or a date that is not a calendar date "
+                "YYYY-MM-DD is a 400 that says why; other methods than GET and HEAD are a 405 with `Allow`; a Host "
+                "name the server does not answer for is a 421."
             ),
             "license": {"name": "See the project's LICENSE and CONTENT-LICENSE.md"},
         },
@@ -63,6 +66,9 @@ def openapi_document() -> dict:
                         lang,
                         {"name": "limit", "in": "query", "required": False,
                          "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}},
+                        {"name": "offset", "in": "query", "required": False,
+                         "schema": {"type": "integer", "minimum": 0, "maximum": 450, "default": 0},
+                         "description": "Skip this many sections or pages (paging: results 11-20 are offset=10)."},
                     ],
                     "responses": {
                         "200": {"description": "Results, best first.",
@@ -122,6 +128,7 @@ def openapi_document() -> dict:
                     "type": "object", "required": ["status"],
                     "properties": {
                         "status": {"type": "string", "enum": ["ok", "unavailable"]},
+                        "generation": {"type": "string", "description": "The published generation being served."},
                         "index": {"type": "string", "description": "The index generation being served."},
                         "documents": {"type": "integer"},
                         "error": {"type": "string"},

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from atipsom.app.check import check_tree
+from atipsom.app.generations import Generation, current_generation
 from atipsom.domain.amend import Consolidation, consolidate
 from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.model import Statutes
@@ -73,24 +73,40 @@ class Project:
     def annotations(self):
         return load_annotations(annotations_folder(self.statutes), self.root)
 
-    def validate_all(self, today: dt.date) -> None:
-        """Raise InputErrors with every problem `atipsom check` would report."""
-        errors = check_tree(self.root, today=today)
-        if errors:
-            raise InputErrors(errors)
+    def remember(self, **loaded) -> None:
+        """Keep what a validation loaded (statutes, consolidation, guidance, annotations), so that nothing
+        is read or consolidated twice in one run."""
+        for name, value in loaded.items():
+            if name not in ("statutes", "consolidation", "guidance", "annotations"):
+                raise AttributeError(name)
+            self.__dict__[name] = value
+
+    # -- what `atipsom build` publishes (see atipsom.app.generations) --------------------------------
+
+    @property
+    def var_dir(self) -> Path:
+        return self.root / "var"
+
+    def published(self) -> Generation | None:
+        """The generation readers are served now (None before the first build)."""
+        return current_generation(self.var_dir)
 
     @property
     def index_dir(self) -> Path:
-        return Path(os.environ.get("ATIPSOM_INDEX_DIR", self.root / "var" / "index"))
+        """The published search index (resolved once: a later build does not pull it from under a reader)."""
+        generation = self.published()
+        return generation.index_dir if generation else self.var_dir / "current" / "index"
 
     @property
     def site_dir(self) -> Path:
-        return Path(os.environ.get("ATIPSOM_SITE_DIR", self.root / "site"))
+        """`site`: a link to the published site, for people and tools (the server resolves generations itself)."""
+        return self.root / "site"
 
 
 def links_path(project: Project) -> Path:
-    """The computed provision-guidance links (written by `atipsom build`, read by the site and `related`)."""
-    return Path(os.environ.get("ATIPSOM_LINKS_FILE", project.root / "var" / "links.json"))
+    """The published provision-guidance links (written by `atipsom build`, read by `atipsom related`)."""
+    generation = project.published()
+    return generation.links_file if generation else project.var_dir / "current" / "links.json"
 
 
 def load_project(root: Path | None = None) -> Project:

@@ -1,30 +1,29 @@
-"""The application served by `atipsom serve`: the built site plus the search API, wired together."""
+"""The application served by `atipsom serve`: the published generations (site, search and law) behind the
+HTTP hardening, and the uvicorn settings that go with it."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from atipsom.app.api import create_app
-from atipsom.app.project import Project, today
-from atipsom.app.views import show
-from atipsom.domain.lookup import NotFound
-from search.engine import SearchEngine
+from atipsom.app.api import create_served_app
+from atipsom.app.http_security import DEFAULT_HOSTS, json_error_protocol
+from atipsom.app.project import Project
+from atipsom.app.served import PublishedGenerations
 
 
-class ProjectLookup:
-    """What the API's /api/provisions/{ref} needs from the law: the `show` JSON, or LookupError."""
-
-    def __init__(self, project: Project):
-        self.project = project
-
-    def show(self, ref: str, as_at: dt.date | None, lang: str) -> dict:
-        try:
-            return show(self.project.statutes, self.project.consolidation, ref, lang=lang, as_at=as_at,
-                        today=today())
-        except NotFound as exc:
-            raise LookupError(str(exc)) from None
+def create_server_app(project: Project, *, allowed_hosts=DEFAULT_HOSTS):
+    """Serves whatever generation `var/current` points at, picking up each new build without a restart."""
+    return create_served_app(PublishedGenerations(project.var_dir), allowed_hosts=allowed_hosts)
 
 
-def create_server_app(project: Project):
-    return create_app(lambda: SearchEngine.open(project.index_dir), ProjectLookup(project),
-                      site_dir=project.site_dir)
+def allowed_hosts_for(host: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The Host names the server answers for: localhost names and addresses, the address it listens on (unless
+    it is a wildcard), and any given with --allow-host."""
+    hosts = list(DEFAULT_HOSTS)
+    if host not in ("0.0.0.0", "::", ""):
+        hosts.append(f"[{host}]" if ":" in host and not host.startswith("[") else host)
+    hosts.extend(name.strip().lower() for name in extra if name.strip())
+    return tuple(dict.fromkeys(hosts))
+
+
+def uvicorn_options() -> dict:
+    """uvicorn settings: connections kept alive 75 s; requests its parser refuses answered in JSON."""
+    return {"http": json_error_protocol(), "timeout_keep_alive": 75, "log_level": "warning"}

@@ -43,6 +43,7 @@ def resolve(consolidation: Consolidation, ref: Citation | str, *, lang: str = "e
     today = today or dt.date.today()
     if ref.of_amending_act:
         raise NotFound(_amending_provision_message(consolidation, ref))
+    _check_work(consolidation, ref)
     if ref.section is None:
         raise NotFound(f"{ref.text or ref.eid}: only sections and the provisions in them can be shown")
     number = ref.section
@@ -128,6 +129,19 @@ def _provision_numbers(eid: str) -> list[str]:
         return [value.lower() for _, value in ids.split_eid(eid)]
     except ValueError:
         return []
+
+
+def _check_work(consolidation: Consolidation, ref: Citation) -> None:
+    """A reference names its Act: one that is not this consolidation's work names nothing here."""
+    work = next((versions[0].work for versions in consolidation.versions.values() if versions), None)
+    if work is None or ref.work == work:
+        return
+    amending = sorted({application.instruction.act for application in consolidation.applications})
+    if ref.work in amending:
+        raise NotFound(f"{ref.work} is an amending Act: its provisions are instructions, not text in force; cite "
+                       f"the provision of {work} it changed (its page lists them)")
+    others = f" (amended by {', '.join(amending)})" if amending else ""
+    raise NotFound(f"no Act {ref.work} here: the Act this site holds is {work}{others}")
 
 
 def _walk_path(root: Provision, path: tuple[str, ...]) -> Provision | None:

@@ -3,6 +3,7 @@ with each problem collected as an InputError that names the file as the contribu
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from atipsom.domain.errors import InputError, InputErrors
@@ -10,14 +11,18 @@ from atipsom.load.frontmatter import read_document
 
 
 def display_path(path: Path | str, root: Path | None = None) -> str:
-    """A path as a contributor sees it: relative to the repository root when possible."""
+    """A path as a contributor sees it: relative to the repository root. Never where a symbolic link points,
+    and never an absolute path of the machine (a path outside the repository shows as its file name)."""
     path = Path(path)
-    if root is not None:
+    if root is None:
+        return path.as_posix()
+    for base, full in ((os.path.abspath(root), os.path.abspath(path)),
+                       (os.path.realpath(root), os.path.join(os.path.realpath(path.parent), path.name))):
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return Path(full).relative_to(base).as_posix()
         except ValueError:
-            pass
-    return path.as_posix()
+            continue
+    return path.name if path.is_absolute() else path.as_posix()
 
 
 def read_file(path: Path, root: Path, errors: list[InputError]):

@@ -17,7 +17,9 @@ from atipsom.app.project import Project
 from atipsom.app.project import today as default_today
 from atipsom.app.site import Site
 from atipsom.domain.errors import InputError, InputErrors
+from atipsom.load.repository import is_contributed_markdown
 from atipsom.mkdocs.config import StatutesConfig
+from atipsom.render.sanitize import mark_contributed
 
 
 def _plugin_error(exc: Exception) -> PluginError:
@@ -75,6 +77,8 @@ class StatutesPlugin(BasePlugin[StatutesConfig]):
             markdown = self.site.sources_markdown(markdown)
         except (InputError, InputErrors) as exc:
             raise _plugin_error(exc) from None
+        if getattr(page.file, "generated_by", None) is None and is_contributed_markdown(f"docs/{src}"):
+            markdown = mark_contributed(markdown)  # a contributed page: sanitized after the build
         edit_url = self.site.edit_url(src)
         if edit_url:
             page.edit_url = edit_url

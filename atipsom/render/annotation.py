@@ -9,6 +9,7 @@ import posixpath
 from atipsom.domain.lookup import resolve
 from atipsom.render import urls
 from atipsom.render.law_links import link_target, rewrite_law_links
+from atipsom.render.sanitize import mark_contributed
 
 
 def annotation_renderer(project, today: dt.date, edit_base_url: str = ""):
@@ -34,7 +35,7 @@ def annotation_renderer(project, today: dt.date, edit_base_url: str = ""):
         return ("\n## Commentary {#annotation}\n\n"
                 '<p class="atp-annotation-note"><strong>Our commentary, not law.</strong> It explains the text '
                 f"above in plain words and cites the provisions and versions it rests on.{edit}</p>\n\n"
-                f"**In short:** {annotation.summary}\n\n{body}{guidance}\n\n"
+                + mark_contributed(f"**In short:** {annotation.summary}\n\n{body}{guidance}") +
                 f"*Commentary last reviewed {annotation.reviewed.isoformat() if annotation.reviewed else 'n/a'}.*\n")
 
     return render

@@ -1,7 +1,8 @@
 """End-to-end tests in a real browser (Debian's Chromium, driven by Playwright).
 
 One build for the whole session, exactly as `atipsom build --offline` makes it, but into a temporary
-folder (a root of links to this repository's statutes, docs and templates), so the tests never touch
+folder (a root holding copies of this repository's statutes, docs and templates: the build refuses
+symbolic links in them, as it would in a pull request), so the tests never touch
 the repository's own site/, var/ or dist/. `atipsom serve` then serves that build (site and search API)
 on a free port, and every page the tests open is watched for requests to any other host.
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -32,8 +34,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 ARTIFACTS = REPO / "artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-# what `atipsom build` reads from the repository
-LINKED = ("statutes", "docs", "overrides", "mkdocs.yml", "atipsom")
+# what `atipsom build` reads from the repository (copied: the build refuses symbolic links there)
+COPIED = ("statutes", "docs", "overrides", "mkdocs.yml", "reference")
 ENV_KEYS = ("ATIPSOM_INDEX_DIR", "ATIPSOM_SITE_DIR", "ATIPSOM_LINKS_FILE", "ATIPSOM_ROOT", "ATIPSOM_OFFLINE")
 
 
@@ -51,11 +53,14 @@ def pytest_collection_modifyitems(items):
 class Report:
     pages: int = 0
     external: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
     axe: dict[str, dict] = field(default_factory=dict)  # "page type (scheme)" -> counts by impact
 
     def lines(self) -> list[str]:
-        out = [f"pages opened: {self.pages}; requests to other hosts: {len(self.external)}"]
+        out = [f"pages opened: {self.pages}; requests to other hosts: {len(self.external)}; "
+               f"Content-Security-Policy violations: {len(self.csp_violations)}"]
         out.extend(f"  external: {url}" for url in self.external)
+        out.extend(f"  CSP: {line}" for line in self.csp_violations)
         if self.axe:
             out.append("axe-core (WCAG 2.0/2.1/2.2 A and AA + best practice), violations by impact:")
             for name, counts in self.axe.items():
@@ -112,8 +117,16 @@ def built(tmp_path_factory, chromium) -> Built:
                      archive=root / "dist" / "atipsom-navigator-offline.zip")
     root = Path(reuse) if reuse else tmp_path_factory.mktemp("navigator")
     root.mkdir(parents=True, exist_ok=True)
-    for name in LINKED:
-        (root / name).symlink_to(REPO / name)
+    for name in COPIED:
+        source, target = REPO / name, root / name
+        if target.exists() or not source.exists():
+            continue
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copyfile(source, target)
+    if not (root / "atipsom").exists():
+        (root / "atipsom").symlink_to(REPO / "atipsom")  # mkdocs.yml watches it (outside what the build checks)
     with pytest.MonkeyPatch.context() as env:
         for key in ENV_KEYS:
             env.delenv(key, raising=False)
@@ -195,16 +208,23 @@ class Reader:
         self.base = base
         self.report = report
         self.external: list[str] = []
+        self.csp_violations: list[str] = []
         self.context = browser.new_context(service_workers="block", **options)
         self.context.set_default_timeout(15_000)
         self.context.on("request", self._request)
         self.page = self.context.new_page()
         self.page.on("framenavigated", self._navigated)
+        self.page.on("console", self._console)
 
     def _request(self, request) -> None:
         if not is_local(request.url, self.base):
             self.external.append(request.url)
             self.report.external.append(request.url)
+
+    def _console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
+            self.report.csp_violations.append(f"{self.page.url}: {message.text}")
 
     def _navigated(self, frame) -> None:
         if frame == self.page.main_frame:
@@ -234,9 +254,11 @@ def open_reader(browser, server, report):
 
     yield make
     external = [url for reader in readers for url in reader.external]
+    violations = [line for reader in readers for line in reader.csp_violations]
     for reader in readers:
         reader.close()
     assert external == [], f"pages asked other hosts for: {external}"
+    assert violations == [], "the Content-Security-Policy blocked something:\n" + "\n".join(violations)
 
 
 @pytest.fixture
