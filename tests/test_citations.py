@@ -115,14 +115,16 @@ def test_a_version_or_a_date_can_follow_a_plain_citation():
     assert original["id"] == "act-670/sec_44@2008-02-28"
 
 
-def test_the_api_reads_references_with_the_same_grammar(tmp_path, monkeypatch):
+def test_the_api_reads_references_with_the_same_grammar(tmp_path):
     from starlette.testclient import TestClient
 
-    from atipsom.app.project import Project
-    from atipsom.app.server import create_server_app
+    from atipsom.app.api import create_app
+    from atipsom.app.served import GenerationLookup
 
-    monkeypatch.setenv("ATIPSOM_INDEX_DIR", str(tmp_path / "no-index"))  # provisions need no search index
-    with TestClient(create_server_app(Project(REPO))) as client:
+    def no_index():  # provisions need no search index
+        raise FileNotFoundError("no index")
+
+    with TestClient(create_app(no_index, GenerationLookup(REPO)), base_url="http://localhost") as client:
         definition = client.get("/api/provisions/s 2(child)")
         assert definition.status_code == 200
         assert definition.json()["id"].startswith("act-670/sec_2__def_child@")

@@ -134,7 +134,7 @@ def _provision_numbers(eid: str) -> list[str]:
 def _check_work(consolidation: Consolidation, ref: Citation) -> None:
     """A reference names its Act: one that is not this consolidation's work names nothing here."""
     work = next((versions[0].work for versions in consolidation.versions.values() if versions), None)
-    if work is None or ref.work == work:
+    if work is None or ref.work is None or ref.work == work:
         return
     amending = sorted({application.instruction.act for application in consolidation.applications})
     if ref.work in amending:
