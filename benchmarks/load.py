@@ -5,6 +5,7 @@ time (asyncio: a minimal keep-alive HTTP/1.1 client by default, httpx with --cli
 
     python benchmarks/load.py                       # 50 clients, 60 s, 2,000 documents
     python benchmarks/load.py --seconds 10 --clients 20 --workers 2
+    python benchmarks/load.py --real --rebuilds 3   # `atipsom serve` on the real law while it is rebuilt 3 times
 
 Prints requests/s, latency p50/p90/p99/max and the number of errors (any status other than 200,
 or a transport error). It stops by itself; the server is stopped at the end, also on Ctrl-C.
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -227,10 +229,17 @@ def main() -> None:
     parser.add_argument("--think-ms", type=float, default=0.0,
                         help="pause of each client between answer and next request (0 = none; the "
                              "pause is drawn between half and one and a half times this)")
+    parser.add_argument("--real", action="store_true",
+                        help="serve the real project (a copy of it: pages, search and provisions) with `atipsom serve`")
+    parser.add_argument("--rebuilds", type=int, default=0,
+                        help="with --real: run `atipsom build` this many times during the measured run (a guidance "
+                             "sentence changes each time); every request must still succeed")
     parser.add_argument("--client", choices=["raw", "httpx"], default="raw",
                         help="raw (default): a minimal asyncio HTTP/1.1 client; httpx: far more CPU per "
                              "request (on 2 cores it saturates near 150 requests/s, below the server)")
     args = parser.parse_args()
+    if args.real:
+        return real_main(args)
 
     from search_speed import synthetic_docs
 
@@ -278,6 +287,108 @@ def main() -> None:
     p99 = percentile(latencies, 0.99)
     print(f"  targets       zero errors: {'met' if errors == 0 else 'NOT met'}; "
           f"p99 < 200 ms: {'met' if p99 < 200 else 'NOT met'} ({p99:.0f} ms)")
+
+
+def real_mix(count: int, seed: int = 670) -> list[tuple[str, dict]]:
+    """What readers of the real site ask: pages, searches and provisions, in a fixed random order."""
+    rng = random.Random(seed)
+    pages = ["/", "/guidance/", "/guidance/how-long-in-a-place-of-refuge/", "/act-670/", "/act-670/sec_44/",
+             "/act-670/sec_51/history/", "/act-670/sec_26A/", "/assets/stylesheets/atipsom.css"]
+    searches = ["s 51(3)(b)", "place of refuge", "interim protection order", "seksyen 44", "immunity",
+                "how long can a victim stay in a shelter", "26A", "compensation", "perintah perlindungan"]
+    provisions = ["act-670/sec_44__subsec_2", "s 51(3)(b)", "act-670/sec_25", "act-670/sec_2__def_child"]
+    out = []
+    for _ in range(count):
+        kind = rng.choice(["page", "page", "search", "search", "provision"])
+        if kind == "page":
+            out.append((rng.choice(pages), {}))
+        elif kind == "search":
+            out.append(("/api/search", {"q": rng.choice(searches), "as_at": rng.choice(["", "2012-01-01"])}))
+        else:
+            out.append(("/api/provisions/" + quote(rng.choice(provisions), safe="/:@()_"), {}))
+    return out
+
+
+def real_main(args) -> None:
+    """The real project, copied to a temporary folder, built, served by `atipsom serve`, read by `--clients`
+    clients for `--seconds`, and rebuilt `--rebuilds` times meanwhile."""
+    workdir = Path(tempfile.mkdtemp(prefix="atipsom-load-"))
+    root = workdir / "repo"
+    for name in ("statutes", "docs", "overrides", "reference"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "atipsom").symlink_to(REPO / "atipsom")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    atipsom = [sys.executable, "-m", "atipsom", "--root", str(root)]
+    server = None
+    try:
+        subprocess.run([*atipsom, "build", "--quiet"], check=True, env=env, stdout=subprocess.DEVNULL)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen([*atipsom, "serve", "--no-build", "--port", str(port)], env=env,
+                                  start_new_session=True, stdout=subprocess.DEVNULL)
+        wait_until_up(base, server)
+        outcome, builds = asyncio.run(_real_session(base, real_mix(5000), args, root, atipsom, env))
+    finally:
+        if server is not None and server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=15)
+        shutil.rmtree(workdir, ignore_errors=True)
+    latencies, errors, statuses = outcome
+    count = len(latencies)
+    print(f"load test on the real law: {args.clients} concurrent clients for {args.seconds:.0f} s against "
+          f"`atipsom serve` (pages, /api/search, /api/provisions), {args.rebuilds} rebuild(s) during the run, "
+          f"{dt.date.today().isoformat()}")
+    for seconds in builds:
+        print(f"  rebuild       {seconds:.1f} s (validated, built and published while serving)")
+    print(f"  requests      {count} ({count / args.seconds:.1f} requests/s)")
+    print(f"  latency ms    p50 {statistics.median(latencies):.1f}  p90 {percentile(latencies, 0.90):.1f}  "
+          f"p99 {percentile(latencies, 0.99):.1f}  max {max(latencies):.1f}")
+    print(f"  errors        {errors}   statuses {dict(sorted(statuses.items(), key=str))}")
+
+
+async def _real_session(base: str, mix: list[tuple[str, dict]], args, root: Path, atipsom: list[str], env: dict):
+    pool = RawPool(base, args.clients)
+    latencies: list[float] = []
+    statuses: dict = {}
+    errors = 0
+    stop_at = time.perf_counter() + args.seconds
+
+    async def reader(number: int) -> None:
+        nonlocal errors
+        i = number
+        while time.perf_counter() < stop_at:
+            path, params = mix[i % len(mix)]
+            i += args.clients
+            started = time.perf_counter()
+            try:
+                status = await pool.get(path, {k: v for k, v in params.items() if v})
+            except Exception as exc:
+                status = type(exc).__name__
+            latencies.append((time.perf_counter() - started) * 1000)
+            statuses[status] = statuses.get(status, 0) + 1
+            errors += status != 200
+
+    async def rebuilder() -> list[float]:
+        spent = []
+        page = root / "docs" / "guidance" / "how-long-in-a-place-of-refuge.md"
+        for n in range(args.rebuilds):
+            await asyncio.sleep(args.seconds / (args.rebuilds + 1) / 2)
+            page.write_text(page.read_text(encoding="utf-8") + f"\nA sentence added by rebuild {n + 1}.\n",
+                            encoding="utf-8")
+            started = time.perf_counter()
+            process = await asyncio.create_subprocess_exec(*atipsom, "build", "--quiet", env=env,
+                                                           stdout=asyncio.subprocess.DEVNULL)
+            if await process.wait() != 0:
+                raise SystemExit("a rebuild failed")
+            spent.append(time.perf_counter() - started)
+        return spent
+
+    try:
+        results = await asyncio.gather(rebuilder(), *(reader(n) for n in range(args.clients)))
+    finally:
+        await pool.close()
+    return (latencies, errors, statuses), results[0]
 
 
 if __name__ == "__main__":
