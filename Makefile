@@ -31,6 +31,7 @@ browsers:
 test: $(VENV)/.installed browsers
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(VENV)/bin/atipsom check
 	$(PY) -m pytest
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from whoosh import query as wq
 
@@ -50,9 +51,9 @@ class Union(wq.Or):
 
 @dataclass
 class _Compiler:
-    reader: object
+    reader: Any  # a Whoosh IndexReader
     langs: tuple[str, ...]
-    near_words: object = None  # (reader, word, distance) -> the index's words that far away
+    near_words: Callable[[Any, str, int], frozenset[str]] | None = None  # the index's words that far away
     notices: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
 
@@ -98,7 +99,7 @@ class _Compiler:
             return self.phrase(tuple(word.text.split()))
         if word.prefix:
             return self.prefix(word.text)
-        options = []
+        options: list[wq.Query | None] = []
         for lang in self.langs:
             for fieldname, weight in TEXT_FIELDS[lang].items():
                 options.append(_field_query(self.reader, fieldname, word.text, weight))
@@ -125,7 +126,7 @@ class _Compiler:
         return None
 
     def prefix(self, text: str) -> wq.Query | None:
-        terms = []
+        terms: list[str] = []
         for term in self.reader.expand_prefix(EXACT_FIELD, text):
             if len(terms) >= MAX_PREFIX_TERMS:
                 self.notices.append(f"{text}* matches many words; only the first {MAX_PREFIX_TERMS} were used.")
@@ -202,7 +203,7 @@ def citation_query(citation: Citation) -> wq.Query:
                wq.ConstantScoreQuery(wq.And([exact, wq.Term("kind", "provision")]), CITE_LAW_BONUS)]
     if not citation.term:
         options.append(wq.ConstantScoreQuery(wq.Prefix("cite", key + "("), CITE_CHILD_SCORE))
-    options.append(wq.ConstantScoreQuery(wq.Term("sec", citation.section.lower()), CITE_SECTION_SCORE))
+    options.append(wq.ConstantScoreQuery(wq.Term("sec", (citation.section or "").lower()), CITE_SECTION_SCORE))
     return Union(options)
 
 

@@ -21,7 +21,7 @@ from whoosh import index as windex
 from whoosh import query as wq
 
 from .documents import KINDS, LANGS, SearchResponse, SearchResult
-from .indexer import current_generation, read_pointer
+from .indexer import IndexNotFound, current_generation, read_pointer
 from .lru import LRU
 from .query import MAX_FUZZY_WORD_CHARS, CompiledQuery, ParsedQuery, Union, compile_query, parse_query, words_within
 from .ranking import Evaluator, PostingScores, rank
@@ -69,6 +69,8 @@ class SearchEngine:
         `fast_ranking=False` ranks with Whoosh's own matching and scoring (the fallback used anyway when the
         installed Whoosh is not the release search/whoosh_internals.py was written for)."""
         path = current_generation(Path(index_dir))
+        if path is None:  # only with missing_ok; kept for the type checker
+            raise IndexNotFound(f"no search index in {index_dir}")
         ix = windex.open_dir(str(path))
         return cls(ix, path.name, Path(index_dir), time_limit=time_limit, synonyms=synonyms,
                    cache_size=cache_size, fast_ranking=fast_ranking)
@@ -151,7 +153,7 @@ class SearchEngine:
         (id, score), best first, one per section or page, in force on `as_at` (default today)."""
         _check_params(kind, lang)
         searcher = self._searcher()
-        options = []
+        options: list[wq.Query] = []
         for fieldname in ("text_en", "text_ms"):
             try:
                 key_terms = searcher.key_terms_from_text(fieldname, text[:20_000], numterms=12)
@@ -326,7 +328,7 @@ def _result(fields: dict, score: float, marks: dict[str, tuple[frozenset, frozen
     lang = fields.get("lang", "en")
     matchers = []
     if marks:
-        nothing = (frozenset(), frozenset())
+        nothing: tuple[frozenset, frozenset] = (frozenset(), frozenset())
         matchers = [(FAST_WORDS.get(lang, FAST_WORDS[EXACT_FIELD]), *marks.get(lang, nothing)),
                     (FAST_WORDS[EXACT_FIELD], *marks.get(EXACT_FIELD, nothing))]
     return SearchResult(

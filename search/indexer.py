@@ -98,7 +98,7 @@ def build_index(docs: Iterable[SearchDoc], index_dir: Path, *, progress: bool | 
         if old_hashes is not None:
             changed = [doc for doc in docs if old_hashes.get(doc.key) != hashes[doc.key]]
             removed = [key for key in old_hashes if key not in hashes]
-            if not changed and not removed:
+            if not changed and not removed and previous is not None:
                 return BuildReport("unchanged", len(docs), 0, 0, 0, len(docs),
                                    time.perf_counter() - started, previous.name, _size(previous))
             if len(changed) + len(removed) > INCREMENTAL_MAX_SHARE * max(len(docs), 1):
@@ -108,7 +108,7 @@ def build_index(docs: Iterable[SearchDoc], index_dir: Path, *, progress: bool | 
         while new_dir.exists():
             new_dir = index_dir / _stamp()
         try:
-            if old_hashes is not None:
+            if old_hashes is not None and previous is not None:
                 added = sum(1 for doc in changed if doc.key not in old_hashes)
                 counts = (added, len(changed) - added, len(removed), len(docs) - len(changed))
                 _write_incremental(previous, new_dir, changed, removed, show)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
 _MISSING = object()
 
@@ -15,7 +16,7 @@ class LRU:
     """Keeps at most `size` entries, or with `weigh` entries weighing at most `size` in all (the
     newest entry is kept even when it alone weighs more). A `size` of 0 keeps nothing."""
 
-    def __init__(self, size: int, weigh: Callable[[object], int] | None = None):
+    def __init__(self, size: int, weigh: Callable[[Any], int] | None = None):
         self.size = size
         self.weight = 0
         self._weigh = weigh or (lambda value: 1)

@@ -283,7 +283,7 @@ class _Parser:
                 self.pos += 1
             return inner
         if kind in ("word", "phrase"):
-            return value  # type: ignore[return-value]
+            return value
         return None
 
 

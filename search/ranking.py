@@ -49,12 +49,16 @@ class Ranked:
     timed_out: bool
 
 
+def _weigh_postings(entry: tuple[np.ndarray, np.ndarray]) -> int:
+    return int(entry[0].nbytes + entry[1].nbytes)
+
+
 class PostingScores:
     """Per index generation: each term's matching documents and its unboosted BM25F scores (an
     LRU bounded in bytes), and each field's document lengths. Shared by the engine's threads."""
 
     def __init__(self, max_bytes: int = POSTINGS_CACHE_BYTES):
-        self.terms = LRU(max_bytes, weigh=lambda entry: entry[0].nbytes + entry[1].nbytes)
+        self.terms = LRU(max_bytes, weigh=_weigh_postings)
         self._lengths: dict[str, np.ndarray] = {}
 
     def term(self, searcher, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:

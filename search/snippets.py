@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
+from typing import Any
 
 MAX_TEXT_CHARS = 20_000
 WIDTH = 240
 ELLIPSIS = "…"
 
 
-def make_snippet(text: str, matchers: list[tuple[object, frozenset[str], frozenset[tuple[str, ...]]]],
+def make_snippet(text: str, matchers: Sequence[tuple[Any, frozenset[str], frozenset[tuple[str, ...]]]],
                  width: int = WIDTH) -> str:
     """`matchers` are (words function, words to mark, phrases to mark). A words function turns a
     text into (word, start, end) triples the way an index field writes its words (stems for a

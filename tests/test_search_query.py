@@ -155,8 +155,15 @@ def test_synonyms_from_the_reviewed_map():
     assert isinstance(permit, Synonym) and permit.original == Phrase(("work", "permit"))
 
 
-def test_every_synonym_group_has_a_reason():
-    SynonymMap.load()  # raises if a group lacks `why` or has fewer than two terms
+def test_every_synonym_group_has_a_reason(tmp_path):
+    synonyms = SynonymMap.load()  # raises if a group lacks `why` or has fewer than two terms
+    assert synonyms.alternatives(("shelter",)), "the shipped groups are loaded"
+    for broken, message in [("en:\n  - terms: [shelter, place of refuge]\n", "every group needs a 'why'"),
+                            ("en:\n  - terms: [shelter]\n    why: x\n", "two or more")]:
+        path = tmp_path / "synonyms.yml"
+        path.write_text(broken, encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            SynonymMap.load(path)
 
 
 @pytest.mark.parametrize(

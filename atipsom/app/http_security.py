@@ -195,7 +195,7 @@ def json_error_protocol():
     if not hasattr(Base, "send_400_response"):
         return Base
 
-    class JSONErrorProtocol(Base):  # type: ignore[valid-type, misc]
+    class JSONErrorProtocol(Base):
         def send_400_response(self, msg: str) -> None:
             body = json.dumps({"error": f"bad request: {msg}"}).encode("utf-8")
             head = [b"HTTP/1.1 400 Bad Request\r\n", b"content-type: application/json\r\n",

@@ -107,7 +107,9 @@ def changes(statutes, statutes_dir: Path) -> tuple[list[Block], list[Block], lis
     """(unsourced text changes, sourced text changes, removed keys, new blocks) against the manifest."""
     recorded = read_manifest(statutes_dir) or {}
     current = text_blocks(statutes)
-    unsourced, sourced, added = [], [], []
+    unsourced: list[Block] = []
+    sourced: list[Block] = []
+    added: list[Block] = []
     for key, block in current.items():
         old = recorded.get(key)
         if old is None:

@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TypedDict
 
 from atipsom.refs import examples
 from atipsom.refs.ids import normalise_section_number, parse_date, split_eid
@@ -148,7 +149,7 @@ class Citation:
     def section_eid(self) -> str | None:
         return f"sec_{self.section}" if self.section else None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         """The parse as plain data, in the shape of the rows of spec/citations.yaml."""
         return {
             "work": self.work, "section": self.section, "path": list(self.path), "term": self.term,
@@ -198,13 +199,19 @@ def _find(text: str, *, strict: bool) -> list[Citation]:
     return citations
 
 
-def _when(match: re.Match, kind: str) -> dict:
+class _When(TypedDict):
+    at: dt.date | None
+    as_at: dt.date | None
+    original: bool
+
+
+def _when(match: re.Match[str], kind: str) -> _When:
     at, as_at = match.group(f"{kind}_at"), match.group(f"{kind}_as_at")
     return {"at": parse_date(at) if at else None, "as_at": parse_date(as_at) if as_at else None,
             "original": bool(match.group(f"{kind}_at_sign")) and not at}
 
 
-def _eid_citation(match: re.Match, strict: bool) -> Citation | None:
+def _eid_citation(match: re.Match[str], strict: bool) -> Citation | None:
     eid = match.group("eid_eid")
     try:
         segments = split_eid(eid)
@@ -225,14 +232,14 @@ def _eid_citation(match: re.Match, strict: bool) -> Citation | None:
                     part=part, eid=eid, start=match.start(), end=match.end(), **when)
 
 
-def _amending_citation(match: re.Match) -> Citation:
+def _amending_citation(match: re.Match[str]) -> Citation:
     levels = tuple(level[1:-1] for level in _LEVEL_RE.findall(match.group("amending_act_path") or ""))
     return Citation(text=match.group(0), work=f"act-{match.group('amending_act').lower()}",
                     section=normalise_section_number(match.group("amending_act_section")), path=levels,
                     start=match.start(), end=match.end())
 
 
-def _section_citation(match: re.Match, text: str, whole: str, in_list: bool,
+def _section_citation(match: re.Match[str], text: str, whole: str, in_list: bool,
                       list_open: bool) -> tuple[Citation | None, bool]:
     section = match.group("section_section")
     word, path, term = match.group("section_word"), match.group("section_path"), match.group("section_term")

@@ -165,7 +165,7 @@ class WorkId:
 
     number: str
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not _WORK_NUMBER_RE.match(self.number):
             raise ValueError(f"not a work number: {self.number!r} (write 670, or A1500 for an amending Act)")
 
@@ -196,7 +196,7 @@ class ProvisionId:
 
     eid: str
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         split_eid(self.eid)
 
     @classmethod
@@ -258,7 +258,7 @@ class VersionRef:
     as_at: dt.date | None = None
     original: bool = False
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if sum((self.at is not None, self.as_at is not None, self.original)) > 1:
             raise ValueError("a version is named by one of: @date, @ (the original) or :date")
 
@@ -306,7 +306,7 @@ class Expression:
     ref: VersionRef
     lang: str
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         codes = {code: lang for lang, code in LANGUAGE_CODES.items()}
         lang = codes.get(self.lang, self.lang)
         if lang not in LANGUAGE_CODES:
