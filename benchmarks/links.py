@@ -11,12 +11,18 @@ listed for a judged section counts as a wrong link). Printed, each for:
 * similarity: every link the similarity score keeps, before removing the ones a page already declares
   (how good the computed mechanism is on its own);
 * computed: the links with reason "computed", as written to var/links.json (what similarity adds);
-* declared: the pages' own `cites`;
-* shown: declared then computed, in the order a section's page lists them (atipsom.links.Links).
+* declared: the pages' own `cites` and `law:` links and the commentary's `guidance:` lists, ranked by score
+  (atipsom.domain.link_ranking: how central the section is to the page);
+* shown: declared then computed, in the order a section's page lists them (atipsom.app.links.Links).
+
+* declared A-Z: the same declared links in alphabetical order of title (how a section's page listed them
+  before declared links were ranked), to show what the ranking changes.
 
 precision@3: of the first three links (by score; declared first), the share judged 1 or 2, averaged
 over the judged sections that have any such link ("micro": pooled over all links). recall: the share
-of judged pages (1 or 2) linked at all. must-not: links to a page judged -1.
+of judged pages (1 or 2) linked at all. first=answer: of the sections that have a page judged 2 and any
+link, the share whose first link is a page judged 2 (the page a reader opens first answers them).
+must-not: links to a page judged -1.
 """
 
 from __future__ import annotations
@@ -75,13 +81,18 @@ class Figures:
     links: int  # links from judged sections
     sections_linked: int  # judged sections with at least one link
     sections: int
+    first_is_answer: float = 0.0  # of the sections with a page judged 2 and any link: the first link is graded 2
 
 
 def measure(judged: Judged, linked: dict[str, Sequence[str]]) -> Figures:
     """`linked`: for each section, the slugs of its guidance links in display order."""
     per_section, pooled_good, pooled_counted, found, wanted, must_not, total, with_links = [], 0, 0, 0, 0, 0, 0, 0
+    answers, first_answers = 0, 0
     for section in judged.grades:
         slugs = list(dict.fromkeys(linked.get(section, ())))
+        if slugs and 2 in judged.grades[section].values():
+            answers += 1
+            first_answers += judged.grades[section].get(slugs[0]) == 2
         total += len(slugs)
         with_links += bool(slugs)
         grades = [judged.grade(section, slug) for slug in slugs[:TOP]]
@@ -100,6 +111,7 @@ def measure(judged: Judged, linked: dict[str, Sequence[str]]) -> Figures:
         precision_micro=pooled_good / pooled_counted if pooled_counted else 0.0,
         recall=found / wanted if wanted else 0.0,
         must_not=must_not, links=total, sections_linked=with_links, sections=len(judged.grades),
+        first_is_answer=first_answers / answers if answers else 0.0,
     )
 
 
@@ -209,7 +221,7 @@ def required_sections(project, today: dt.date) -> list[str]:
 
 
 def links_by_reason(links: Iterable[dict]) -> dict[str, dict[str, list[str]]]:
-    """Section -> guidance slugs per reason, from compute_links' output, best score first."""
+    """Section -> guidance slugs per reason, from compute_links' output, highest score first (as shown)."""
     out: dict[str, dict[str, list[tuple[float, str]]]] = {"declared": {}, "computed": {}}
     for link in links:
         if link["kind"] != "guidance" or not link["source"].startswith("act-670/sec_"):
@@ -217,11 +229,12 @@ def links_by_reason(links: Iterable[dict]) -> dict[str, dict[str, list[str]]]:
         section = link["source"].removeprefix("act-670/sec_")
         slug = link.get("slug") or link["target"].removeprefix("guide/")
         out[link["reason"]].setdefault(section, []).append((-(link.get("score") or 0.0), slug))
-    return {reason: {s: [slug for _, slug in sorted(items)] if reason == "computed" else [slug for _, slug in items]
-                     for s, items in sections.items()} for reason, sections in out.items()}
+    return {reason: {s: [slug for _, slug in sorted(items)] for s, items in sections.items()}
+            for reason, sections in out.items()}
 
 
 def shown(by_reason: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
+    """What a section's page lists: declared links (scores 0.5..1) before computed ones (below 0.5)."""
     sections = set(by_reason["declared"]) | set(by_reason["computed"])
     return {s: by_reason["declared"].get(s, []) + by_reason["computed"].get(s, []) for s in sections}
 
@@ -230,20 +243,24 @@ def evaluate(engine, project, today: dt.date, judged: Judged, candidates=None) -
     from atipsom.app.computed_links import compute_links
 
     candidates = candidates if candidates is not None else similarity_candidates(engine, project, today)
+    titles = {page.slug: page.title for page in project.guidance}
     by_reason = links_by_reason(compute_links(engine, project, today)["links"])
+    alphabetical = {section: sorted(slugs, key=titles.get) for section, slugs in by_reason["declared"].items()}
     return {
         "similarity": measure(judged, kept(candidates)),
         "computed": measure(judged, by_reason["computed"]),
         "declared": measure(judged, by_reason["declared"]),
+        "declared A-Z": measure(judged, alphabetical),
         "shown": measure(judged, shown(by_reason)),
     }
 
 
 def format_figures(figures: dict[str, Figures]) -> str:
-    lines = [f"{'':<12}{'P@3':>7}{'P micro':>9}{'recall':>8}{'must-not':>10}{'links':>7}{'sections linked':>17}"]
+    lines = [f"{'':<13}{'P@3':>7}{'P micro':>9}{'recall':>8}{'first=answer':>14}{'must-not':>10}{'links':>7}"
+             f"{'sections linked':>17}"]
     for name, f in figures.items():
-        lines.append(f"{name:<12}{f.precision_at_3:>7.3f}{f.precision_micro:>9.3f}{f.recall:>8.3f}{f.must_not:>10}"
-                     f"{f.links:>7}{f.sections_linked:>11}/{f.sections}")
+        lines.append(f"{name:<13}{f.precision_at_3:>7.3f}{f.precision_micro:>9.3f}{f.recall:>8.3f}"
+                     f"{f.first_is_answer:>14.3f}{f.must_not:>10}{f.links:>7}{f.sections_linked:>11}/{f.sections}")
     return "\n".join(lines)
 
 

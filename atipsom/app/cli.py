@@ -218,7 +218,8 @@ def related(ctx, ref: str, as_json: bool) -> None:
     click.echo(f"{data['ref']}: {len(data['links'])} link(s)")
     for link in data["links"]:
         score = f", score {link['score']:.2f}" if link.get("score") is not None else ""
-        click.echo(f"  [{link['kind']}] {link['title']} ({link['reason']}{score})\n      {link['url']}")
+        because = f"\n      why: {link['why']}" if link.get("why") else ""
+        click.echo(f"  [{link['kind']}] {link['title']} ({link['reason']}{score})\n      {link['url']}{because}")
 
 
 @cli.command()

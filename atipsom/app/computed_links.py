@@ -1,5 +1,8 @@
-"""Links between provisions and guidance: declared (a page's `cites`) and computed (text similarity in
-the index, kept when the score clears a threshold). Each link records why it exists.
+"""Links between provisions and guidance: declared (a page's `cites` and `law:` links, the commentary's
+`guidance:` lists; ranked in atipsom.domain.link_ranking) and computed (text similarity in the index, kept when
+the engine's score clears a threshold). Each link has a score (0..1, declared from 0.5, computed below) and
+the reason for it in words (`why`); `similarity` is the wording's similarity relative to the best match of the
+same source.
 
 The result is written by `atipsom build` to var/links.json; the site and `atipsom related` read it.
 """
@@ -8,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from atipsom.app.links import declared_links
+from atipsom.app.links import project_declared_links
+from atipsom.domain.link_ranking import computed_score, computed_why
 from atipsom.domain.model import is_available
 from atipsom.domain.plaintext import all_words
 from atipsom.domain.timeline import version_at
@@ -18,13 +22,14 @@ from atipsom.render import urls
 
 #: A computed link is kept when its score is at least this share of the best score for the same source,
 #: and at least MIN_SCORE (Whoosh BM25F of the source's key terms: real scores run from about 0.1 to 6).
-#: Tuned on tests/eval/links.yaml with `python benchmarks/links.py --sweep`: with 0.8 / 0.4 / 3 the links of
-#: the 29 judged sections have precision@3 0.96 and recall 0.44 with no must-not link, and every section of
-#: Part V and ss 25, 26, 51A, 66A, 66B has a link. A lower MIN_SCORE adds links from sections with little
-#: in common with any page (Malay-only text); s 46 (best score 0.41) needs it at 0.4 until a page cites it.
-RELATIVE_THRESHOLD = 0.8
-MIN_SCORE = 0.4
-PER_SECTION = 3
+#: Tuned on tests/eval/links.yaml (70 judged sections) with `python benchmarks/links.py --sweep` on
+#: 2026-12-05: with 0.7 / 1.0 / 2 similarity alone has precision@3 0.92 (recall 0.39) and no must-not link;
+#: the old setting (0.8 / 0.4 / 3, tuned on 29 sections of Part V) had 0.67 on the 70, because below a score
+#: of 1 the links of sections no page answers (offences, evidence, Malay-only text) are mostly wrong. Every
+#: section of Part V and ss 25, 26, 51A, 66A, 66B now has a declared link, so none needs a low threshold.
+RELATIVE_THRESHOLD = 0.7
+MIN_SCORE = 1.0
+PER_SECTION = 2
 PER_PAGE = 2  # page -> provision links are noisier (short provisions score high): keep the best two
 
 
@@ -45,16 +50,36 @@ def section_query_text(version) -> str:
     return ""
 
 
-def computed_section_links(engine, project, today: dt.date) -> list[dict]:
+def section_similarity(engine, project, today: dt.date) -> dict[str, list[tuple[str, float]]]:
+    """For each section in force today: every guidance page with the similarity of its wording, best first."""
+    limit = max(PER_SECTION * 3, len(project.guidance))
+    out = {}
+    for number in project.consolidation.order:
+        version = version_at(project.consolidation.versions[number], today)
+        if version is not None:
+            out[number] = engine.similar(section_query_text(version), kind="guidance", limit=limit, as_at=today)
+    return out
+
+
+def relative_similarity(similar: dict[str, list[tuple[str, float]]]) -> dict[tuple[str, str], float]:
+    """(section, page slug) -> similarity relative to the section's most similar page (0..1)."""
+    out = {}
+    for number, scored in similar.items():
+        top = scored[0][1] if scored else 0.0
+        for page_id, score in scored:
+            if top > 0:
+                out[(number, page_id.removeprefix("guide/"))] = score / top
+    return out
+
+
+def computed_section_links(engine, project, today: dt.date, similar=None) -> list[dict]:
     """For each section in force today: the guidance pages most like it."""
     pages = {page.id: page for page in project.guidance}
     work = WorkId.parse(project.statutes.work.id)
+    similar = similar if similar is not None else section_similarity(engine, project, today)
     links = []
-    for number in project.consolidation.order:
-        version = version_at(project.consolidation.versions[number], today)
-        if version is None:
-            continue
-        scored = engine.similar(section_query_text(version), kind="guidance", limit=PER_SECTION * 3, as_at=today)
+    for number, scored in similar.items():
+        top = scored[0][1] if scored else 0.0
         for page_id, score in _keep(scored, PER_SECTION):
             page = pages.get(page_id)
             if page is None:
@@ -62,7 +87,8 @@ def computed_section_links(engine, project, today: dt.date) -> list[dict]:
             links.append({"source": str(VersionRef(work, ProvisionId.section(number))), "target": page.id,
                           "kind": "guidance",
                           "title": page.title, "url": urls.url_of(urls.guidance_page(page.slug)),
-                          "reason": "computed", "score": round(score, 2), "slug": page.slug})
+                          "reason": "computed", "score": computed_score(score), "why": computed_why(score),
+                          "similarity": round(score / top, 3), "slug": page.slug})
     return links
 
 
@@ -74,6 +100,7 @@ def computed_page_links(engine, project, today: dt.date) -> list[dict]:
             continue
         scored = engine.similar(f"{page.title} {page.summary} {page.body}", kind="provision",
                                 limit=PER_PAGE * 3, as_at=today)
+        top = scored[0][1] if scored else 0.0
         for doc_id, score in _keep(scored, PER_PAGE):
             try:
                 ref = VersionRef.parse(doc_id)  # a provision's search document: act-670/sec_44__subsec_2@2015-11-18
@@ -87,7 +114,8 @@ def computed_page_links(engine, project, today: dt.date) -> list[dict]:
                           "title": ids.format_eid_citation(eid),
                           "url": site.provision_url(section, anchor) if anchor
                           else urls.url_of(site.section_page(section)),
-                          "reason": "computed", "score": round(score, 2), "section": section, "anchor": anchor})
+                          "reason": "computed", "score": computed_score(score), "why": computed_why(score),
+                          "similarity": round(score / top, 3), "section": section, "anchor": anchor})
     return links
 
 
@@ -102,13 +130,14 @@ def _section_of(target: str) -> str:
 
 
 def compute_links(engine, project, today: dt.date) -> dict:
-    declared = [
-        {k: v for k, v in link.__dict__.items() if v is not None} for link in declared_links(project.guidance, project.statutes.work.id)
-    ]
+    """Every provision-guidance link, declared (scored with the measured similarity) and computed."""
+    similar = section_similarity(engine, project, today)
+    declared = [{k: v for k, v in link.__dict__.items() if v is not None}
+                for link in project_declared_links(project, today, relative_similarity(similar))]
     known = {(link["source"], link["target"]) for link in declared}
     declared_sections = {(link["source"], _section_of(link["target"])) for link in declared}
     computed = []
-    for link in computed_section_links(engine, project, today) + computed_page_links(engine, project, today):
+    for link in computed_section_links(engine, project, today, similar) + computed_page_links(engine, project, today):
         key = (link["source"], link["target"])
         section_key = (link["source"], _section_of(link["target"])) if link["kind"] == "provision" else key
         if key in known or section_key in declared_sections:

@@ -24,5 +24,5 @@ def related_json(project, ref: str, today: dt.date) -> dict:
     return {
         "ref": source,
         "links": [{"id": link.target, "kind": link.kind, "title": link.title, "url": link.url,
-                   "reason": link.reason, "score": link.score} for link in found],
+                   "reason": link.reason, "score": link.score, "why": link.why} for link in found],
     }
