@@ -135,7 +135,7 @@ def declared_links(guidance: Iterable[GuidancePage], work: str, evidence: Iterab
             key = (page.id, section_id + (f"#{anchor}" if anchor else ""))
             links.setdefault(key, Link(
                 source=page.id, target=ref.eid and str(VersionRef(work_id, ProvisionId(ref.eid))) or section_id,
-                kind="provision", title=ids.format_eid_citation(ref.eid) if anchor else f"s {ref.section}",
+                kind="provision", title=ids.format_eid_citation(anchor) if anchor else f"s {ref.section}",
                 url=site.provision_url(ref.section, anchor) if anchor else urls.url_of(site.section_page(ref.section)),
                 reason=DECLARED, score=declared_score(item), why=why(item), section=ref.section, anchor=anchor))
     return list(links.values())

@@ -167,11 +167,11 @@ def page_evidence(page: GuidancePage, headings: Mapping[str, str],
         counts[section] = counts.get(section, 0) + 1
         exact[section] = exact.get(section, False) or is_exact
     for cite in page.cites:
-        section, is_exact = _section_of(cite)
-        if section:
-            exact[section] = exact.get(section, False) or is_exact
+        cited, is_exact = _section_of(cite)
+        if cited:
+            exact[cited] = exact.get(cited, False) or is_exact
     summary = {section for section, _ in _linked_sections(page.summary)}
-    summary |= {c.section for c in find_citations(page.summary) if c.section and not c.of_amending_act}
+    summary |= {c.section for c in find_citations(page.summary) if c.section is not None and not c.of_amending_act}
     short = {section for section, _ in _linked_sections(_short_answer(page.body))}
     listed = {section for section, slugs in annotated.items() if page.slug in slugs}
     total = sum(counts.values())
