@@ -47,6 +47,8 @@ def format_human(response: SearchResponse) -> str:
 def _result_lines(number: int, result: SearchResult) -> list[str]:
     if result.kind == "guidance":
         title = f"{number}. Guidance: {result.heading}"
+    elif result.kind == "case":
+        title = f"{number}. Case note: {result.heading}"
     elif result.kind == "annotation":
         title = f"{number}. Commentary on {result.provision or 's ' + (result.section or '?')}: {result.heading}"
     else:

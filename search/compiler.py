@@ -202,7 +202,9 @@ def citation_query(citation: Citation) -> wq.Query:
     options = [wq.ConstantScoreQuery(exact, CITE_EXACT_SCORE),
                wq.ConstantScoreQuery(wq.And([exact, wq.Term("kind", "provision")]), CITE_LAW_BONUS)]
     if not citation.term:
-        options.append(wq.ConstantScoreQuery(wq.Prefix("cite", key + "("), CITE_CHILD_SCORE))
+        # a document citing the provision itself is not scored again for citing its parts (a case note that
+        # cites s 61A and s 61A(1) stays below s 61A)
+        options.append(wq.ConstantScoreQuery(wq.AndNot(wq.Prefix("cite", key + "("), exact), CITE_CHILD_SCORE))
     options.append(wq.ConstantScoreQuery(wq.Term("sec", (citation.section or "").lower()), CITE_SECTION_SCORE))
     return Union(options)
 

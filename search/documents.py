@@ -12,14 +12,15 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-KINDS = ("provision", "guidance", "annotation")
+KINDS = ("provision", "guidance", "annotation", "case")
 LANGS = ("en", "ms")
 
 
 @dataclass(frozen=True)
 class SearchDoc:
-    """One searchable unit: a provision in one version and one language, a guidance page, or an
-    annotation. The index key is `id` + `lang`.
+    """One searchable unit: a provision in one version and one language, a guidance page, an
+    annotation, or a case note (a court decision; `section`: the first section it concerns). The index
+    key is `id` + `lang`: a page and its translation share the id.
 
     >>> SearchDoc(id="act-670/sec_44__subsec_2@2008-02-28", kind="provision", lang="en",
     ...           section="44", eid="sec_44__subsec_2", provision="s 44(2)",

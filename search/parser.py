@@ -16,7 +16,7 @@ The query language, for readers:
 * a citation anywhere puts that provision first: `s 51(3)(b)`, `seksyen 44`, `26A`, `51(3)`;
 * `word*` matches words starting with at least three letters; a leading `*` is ignored;
 * `word~` or `word~2` matches misspellings; words the index does not know get `~1` anyway;
-* filters: `part:V`, `kind:guidance`, `lang:ms`, `section:51`.
+* filters: `part:V`, `kind:guidance` (or provision, annotation, case), `lang:ms`, `section:51`.
 
 Odd input is bounded: the first 500 characters, 32 words or phrases, 5 citations, 16 words per
 phrase, 8 levels of brackets, 200 words per prefix. What was cut is said in `notices`.
@@ -45,7 +45,7 @@ FILTER_FIELDS = {"part": "part", "bahagian": "part", "kind": "kind", "lang": "la
                  "bahasa": "lang", "section": "sec", "seksyen": "sec"}
 _FILTER_VALUES = {
     "part": re.compile(r"^[IVXL]{1,6}[A-Z]?$"),
-    "kind": re.compile(r"^(provision|guidance|annotation)$"),
+    "kind": re.compile(r"^(provision|guidance|annotation|case)$"),
     "lang": re.compile(r"^(en|ms)$"),
     "sec": re.compile(r"^\d{1,3}[a-z]?$"),
 }

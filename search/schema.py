@@ -176,8 +176,9 @@ def build_schema() -> fields.Schema:
 
 def group_key(doc: SearchDoc) -> str:
     """Results are collapsed to one hit per group: per section (and kind) for law
-    and annotations (one language: the better-matching one), per page for guidance."""
-    if doc.kind == "guidance" or not doc.section:
+    and annotations (one language: the better-matching one), per page for guidance and case notes
+    (one language too: a page and its translation share the id)."""
+    if doc.kind in ("guidance", "case") or not doc.section:
         return f"{doc.kind}:{doc.id}"
     return f"{doc.kind}:{doc.section.lower()}"
 

@@ -109,5 +109,23 @@ def test_related_keeps_its_contract_every_link_has_a_score_and_a_reason_stronges
             assert set(link) >= {"id", "kind", "title", "url", "reason", "score", "why"}, link
             assert link["reason"] in ("declared", "computed") and isinstance(link["score"], float)
             assert link["why"], link
-        scores = [link["score"] for link in data["links"]]
-        assert scores == sorted(scores, reverse=True), (ref, scores)
+        for kind in ("guidance", "provision", "case"):
+            scores = [link["score"] for link in data["links"] if link["kind"] == kind]
+            assert scores == sorted(scores, reverse=True), (ref, kind, scores)
+
+
+def test_a_lawyer_reading_s61A_finds_the_court_decisions_on_it(related):
+    data = related("s 61A")
+    kinds = [link["kind"] for link in data["links"]]
+    assert kinds == sorted(kinds, key=lambda kind: kind == "case"), "guidance first, then the case notes"
+    cases = [link for link in data["links"] if link["kind"] == "case"]
+    assert {link["id"] for link in cases} >= {"case/ketheeswaran-v-pp-federal-court-2024-s61a",
+                                              "case/vigneswari-v-pp-high-court-2017-s61a"}
+    assert all(link["url"].startswith("/cases/") and "decided" in link["why"] for link in cases)
+
+
+def test_a_case_note_leads_to_the_provisions_at_the_version_in_force_at_the_time(related):
+    data = related("case/ketheeswaran-v-pp-federal-court-2024-s61a")
+    first = data["links"][0]
+    assert first["id"] == "act-670/sec_61A:2024-01-05" and first["url"] == "/act-670/sec_61A/2010-11-15/"
+    assert data["links"][1]["url"] == "/act-670/sec_12/2008-02-28/"  # charged in 2019: before the 2022 version

@@ -29,7 +29,10 @@ OURS_OVERALL = {"mrr": 0.891, "recall": 0.811, "ndcg": 0.763}
 BASELINE_OVERALL = {"mrr": 0.776, "recall": 0.705, "ndcg": 0.561}
 OURS_NDCG_BY_CATEGORY = {
     "citation": 0.950, "phrase": 0.819, "question": 0.665, "misspelling": 0.688,
-    "malay": 0.732, "dated": 0.709, "abbreviation": 0.705,
+    "malay": 0.732, "dated": 0.709,
+    # 0.705 before the 18 case-note documents joined the index (2026-12-05): the shift in word statistics puts
+    # s 51 before s 51(5) for "PO extension" (both judged; no case note is in any abbreviation query's top 10)
+    "abbreviation": 0.635,
 }
 # Section -> guidance links of the 70 judged sections (reached on 2026-12-05, benchmarks/links.py), with the
 # thresholds in atipsom/app/computed_links.py and the ranking of declared links in atipsom/domain/link_ranking.py.

@@ -174,7 +174,7 @@ def manifest(ctx, force: bool) -> None:
 @cli.command()
 @click.argument("query")
 @click.option("--as-at", "as_at", metavar="YYYY-MM-DD", help="Only text in force on this date (default: today).")
-@click.option("--kind", type=click.Choice(["provision", "guidance", "annotation", "all"]), default="all",
+@click.option("--kind", type=click.Choice(["provision", "guidance", "annotation", "case", "all"]), default="all",
               show_default=True)
 @click.option("--lang", type=click.Choice(["en", "ms"]), default=None, help="Only this language.")
 @click.option("--limit", type=click.IntRange(1, 50), default=10, show_default=True)

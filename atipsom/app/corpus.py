@@ -1,11 +1,13 @@
-"""What the index holds: every provision of every version in both languages, every guidance page
-and every annotation, turned into `SearchDoc`s. (search depends on atipsom; never the reverse.)"""
+"""What the index holds: every provision of every version in both languages, every guidance page, every
+annotation and every case note (in each language it is written in), turned into `SearchDoc`s. (search
+depends on atipsom; never the reverse.)"""
 
 from __future__ import annotations
 
 import re
 from typing import Iterable, Iterator, Sequence
 
+from atipsom.domain.cases import CaseNote
 from atipsom.domain.model import LANGS, GuidancePage, Provision, Version, is_available
 from atipsom.domain.plaintext import all_words, own_words
 from atipsom.domain.timeline import format_date
@@ -147,6 +149,31 @@ def annotation_docs(annotations, work: str) -> Iterator[SearchDoc]:
         )
 
 
+def case_docs(notes: Iterable[CaseNote]) -> Iterator[SearchDoc]:
+    """One document per case note and language (id case/<slug>; `section`: the first section it concerns)."""
+    for note in notes:
+        if note.is_index:
+            continue
+        sections = note.sections()
+        keys = []
+        for ref in note.cites:
+            try:
+                citation = parse_citation(ref)
+            except ValueError:
+                continue
+            if citation.section and not citation.of_amending_act:
+                keys.append(ids.citation_key(citation.section, citation.path))
+        facts = " ".join(part for part in (note.court, note.citation, note.case_number, note.parties,
+                                           format_date(note.decided) if note.decided else "") if part)
+        yield SearchDoc(
+            id=note.id, kind="case", lang=note.lang, section=sections[0] if sections else None, eid=None,
+            provision=None, heading=note.title, part=None,
+            text=" ".join(f"{facts} {plain_text(note.summary)} {plain_text(note.body)}".split()),
+            context=plain_text(note.summary), citations=tuple(dict.fromkeys(keys)), in_force_from=None,
+            in_force_to=None, url=urls.url_of(urls.case_page(note.slug, note.lang)),
+        )
+
+
 def project_docs(project) -> list[SearchDoc]:
     """Everything the index holds, in a stable order."""
     docs: list[SearchDoc] = []
@@ -156,4 +183,5 @@ def project_docs(project) -> list[SearchDoc]:
             docs.extend(provision_docs(version, versions[:index]))
     docs.extend(guidance_docs(project.guidance))
     docs.extend(annotation_docs(project.annotations, project.statutes.work.id))
+    docs.extend(case_docs(project.cases))
     return docs

@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from atipsom.domain.link_ranking import Evidence, declared_score, page_evidence, why
+from atipsom.domain.cases import CaseNote
+from atipsom.domain.link_ranking import Evidence, declared_score, linked_sections, page_evidence, why
 from atipsom.domain.model import GuidancePage, is_available
-from atipsom.domain.timeline import version_at
+from atipsom.domain.timeline import format_date, version_at
 from atipsom.refs import ids
 from atipsom.refs.citations import parse_citation
 from atipsom.refs.ids import ProvisionId, VersionRef, WorkId
@@ -147,6 +148,28 @@ def project_declared_links(project, today: dt.date, similarity: Mapping[tuple[st
     evidence = declared_evidence(guidance, section_headings(project.consolidation, today),
                                  annotated_guidance(project.annotations), similarity)
     return declared_links(guidance, project.statutes.work.id, evidence)
+
+
+def case_links(notes: Iterable[CaseNote], work: str) -> list[Link]:
+    """Section -> case note, for every section an English case note concerns (`provisions`, at the version in
+    force at the time). The first provision is what the case is about; a section also cited in the note's
+    summary is central to it."""
+    work_id = WorkId.parse(work)
+    links = []
+    for note in notes:
+        if note.is_index or note.lang != "en":
+            continue
+        in_summary = {section for section, _ in linked_sections(note.summary)}
+        when = f"decided {format_date(note.decided)}" if note.decided else "date of decision not in the sources"
+        for position, section in enumerate(note.sections()):
+            primary, summary = position == 0, section in in_summary
+            score = round(0.5 + 0.5 * (0.6 * primary + 0.4 * summary), 3)
+            reason = ("the decision is about this section" if primary else "the decision concerns this section")
+            links.append(Link(
+                source=str(VersionRef(work_id, ProvisionId.section(section))), target=note.id, kind="case",
+                title=note.title, url=urls.url_of(urls.case_page(note.slug)), reason=DECLARED, score=score,
+                why=f"{reason} ({note.court}, {when})", slug=note.slug, section=section))
+    return links
 
 
 def _measured_similarity(data: dict) -> dict[tuple[str, str], float]:

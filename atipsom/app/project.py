@@ -16,6 +16,7 @@ from atipsom.domain.amend import Consolidation, consolidate
 from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.model import Statutes
 from atipsom.load.annotations import annotations_folder, load_annotations
+from atipsom.load.cases import load_cases
 from atipsom.load.guidance import load_guidance
 from atipsom.load.statutes import load_statutes
 
@@ -73,11 +74,16 @@ class Project:
     def annotations(self):
         return load_annotations(annotations_folder(self.statutes), self.root)
 
+    @cached_property
+    def cases(self):
+        """The case notes in both languages (docs/cases, docs/ms/cases), index pages included."""
+        return load_cases(self.docs_dir, self.root)
+
     def remember(self, **loaded) -> None:
-        """Keep what a validation loaded (statutes, consolidation, guidance, annotations), so that nothing
+        """Keep what a validation loaded (statutes, consolidation, guidance, annotations, cases), so that nothing
         is read or consolidated twice in one run."""
         for name, value in loaded.items():
-            if name not in ("statutes", "consolidation", "guidance", "annotations"):
+            if name not in ("statutes", "consolidation", "guidance", "annotations", "cases"):
                 raise AttributeError(name)
             self.__dict__[name] = value
 

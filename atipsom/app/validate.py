@@ -15,9 +15,11 @@ from atipsom.app.project import Project
 from atipsom.app.snapshot import check_snapshot, snapshot_files
 from atipsom.domain.amend import consolidate
 from atipsom.domain.annotations import annotation_errors
+from atipsom.domain.cases import case_errors
 from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.guidance import law_links, resolve_cites
 from atipsom.load.annotations import annotations_folder, load_annotations
+from atipsom.load.cases import load_cases, load_withheld_names
 from atipsom.load.facts import check_annotation_facts, check_guidance_facts
 from atipsom.load.files import display_path
 from atipsom.load.guidance import load_guidance
@@ -38,6 +40,8 @@ def validate(project: Project, *, today: dt.date, shared_sources: Path | None = 
     except InputErrors as exc:
         errors.extend(exc.errors)
     guidance = load_guidance(project.docs_dir / "guidance", root, errors)
+    cases = load_cases(project.docs_dir, root, errors)
+    withheld = load_withheld_names(root, errors)
     annotations: dict = {}
     if statutes is not None:
         folder = annotations_folder(statutes)
@@ -51,13 +55,14 @@ def validate(project: Project, *, today: dt.date, shared_sources: Path | None = 
                 resolve_cites(page, consolidation, today, errors)
             errors.extend(annotation_errors(annotations, consolidation, guidance, folder=display_path(folder, root),
                                             today=today))
+            errors.extend(case_errors(cases, consolidation, today, withheld))
             errors.extend(check_integrity(root, statutes))
             errors.extend(check_sources(statutes, shared_sources))
             project.remember(statutes=statutes, consolidation=consolidation)
         errors.extend(check_guidance_facts(root, guidance))
         errors.extend(check_annotation_facts(root, annotations))
     if not errors:
-        project.remember(guidance=guidance, annotations=annotations)
+        project.remember(guidance=guidance, annotations=annotations, cases=cases)
     unique = {(e.path, e.line, e.col, e.message): e for e in errors}
     return sorted(unique.values(), key=lambda e: (e.path, e.line or 0, e.col or 0, e.message))
 

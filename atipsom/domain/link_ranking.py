@@ -118,7 +118,8 @@ def _section_of(ref: str) -> tuple[str | None, bool]:
     return citation.section, bool(citation.eid and "__" in citation.eid)
 
 
-def _linked_sections(text: str) -> list[tuple[str, bool]]:
+def linked_sections(text: str) -> list[tuple[str, bool]]:
+    """(section, names a provision inside it) of every `law:` link in `text`, in order."""
     out = []
     for match in LAW_LINK_RE.finditer(text):
         section, exact = _section_of(match.group("ref"))
@@ -160,7 +161,7 @@ def page_evidence(page: GuidancePage, headings: Mapping[str, str],
                   annotated: Mapping[str, Iterable[str]]) -> list[Evidence]:
     """The evidence for every section the page declares (cites, links, or whose commentary lists it).
     `headings`: section -> English heading (in force today); `annotated`: section -> slugs its commentary lists."""
-    in_text = _linked_sections(page.body)
+    in_text = linked_sections(page.body)
     counts: dict[str, int] = {}
     exact: dict[str, bool] = {}
     for section, is_exact in in_text:
@@ -170,9 +171,9 @@ def page_evidence(page: GuidancePage, headings: Mapping[str, str],
         cited, is_exact = _section_of(cite)
         if cited:
             exact[cited] = exact.get(cited, False) or is_exact
-    summary = {section for section, _ in _linked_sections(page.summary)}
+    summary = {section for section, _ in linked_sections(page.summary)}
     summary |= {c.section for c in find_citations(page.summary) if c.section is not None and not c.of_amending_act}
-    short = {section for section, _ in _linked_sections(_short_answer(page.body))}
+    short = {section for section, _ in linked_sections(_short_answer(page.body))}
     listed = {section for section, slugs in annotated.items() if page.slug in slugs}
     total = sum(counts.values())
     out = []

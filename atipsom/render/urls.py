@@ -55,8 +55,24 @@ class Urls:
         return url_of(self.section_page(number, date), eid)
 
 
-def guidance_page(slug: str) -> str:
-    return f"guidance/{slug}.md"
+#: The languages of the hand-written pages; English pages are at the root, the others under their code (/ms/...).
+LANGS = ("en", "ms")
+
+
+def lang_prefix(lang: str) -> str:
+    """'' for English, 'ms/' for Malay: Malay pages mirror the English paths under /ms/."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    return "" if lang == "en" else f"{lang}/"
+
+
+def guidance_page(slug: str, lang: str = "en") -> str:
+    return f"{lang_prefix(lang)}guidance/{slug}.md"
+
+
+def case_page(slug: str, lang: str = "en") -> str:
+    """A case note (docs/cases/<slug>.md; Malay: docs/ms/cases/<slug>.md)."""
+    return f"{lang_prefix(lang)}cases/{slug}.md"
 
 
 def url_of(page: str, anchor: str | None = None) -> str:

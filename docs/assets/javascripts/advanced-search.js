@@ -9,7 +9,7 @@
   if (window.atpAdvancedSearchLoaded) { return; }
   window.atpAdvancedSearchLoaded = true;
 
-  var KINDS = { provision: "Act 670", annotation: "Commentary", guidance: "Guidance" };
+  var KINDS = { provision: "Act 670", annotation: "Commentary", guidance: "Guidance", "case": "Case note" };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"];
 
@@ -66,7 +66,7 @@
     var item = el("li", "atp-result");
     var link = el("a", "atp-result__title");
     link.href = siteUrl(result.url);
-    var title = result.kind === "guidance" ? result.heading
+    var title = (result.kind === "guidance" || result.kind === "case") ? result.heading
       : (result.provision || result.id) + " — " + result.heading;
     link.textContent = title;
     item.appendChild(link);
