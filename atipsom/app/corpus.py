@@ -128,11 +128,11 @@ def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:
             if ref.section and not ref.of_amending_act:
                 sections.append(ids.citation_key(ref.section, ref.path))
         yield SearchDoc(
-            id=page.id, kind="guidance", lang="en", section=None, eid=None, provision=None, heading=page.title,
+            id=page.id, kind="guidance", lang=page.lang, section=None, eid=None, provision=None, heading=page.title,
             part=None, text=" ".join((plain_text(page.summary) + " " + text).split()),
             context=plain_text(page.summary),
             citations=tuple(dict.fromkeys(sections)), in_force_from=None, in_force_to=None,
-            url=urls.url_of(urls.guidance_page(page.slug)),
+            url=urls.url_of(urls.guidance_page(page.slug, page.lang)),
         )
 
 
@@ -182,6 +182,7 @@ def project_docs(project) -> list[SearchDoc]:
         for index, version in enumerate(versions):
             docs.extend(provision_docs(version, versions[:index]))
     docs.extend(guidance_docs(project.guidance))
+    docs.extend(guidance_docs(project.guidance_ms))  # the same ids, lang ms: one hit per page across languages
     docs.extend(annotation_docs(project.annotations, project.statutes.work.id))
     docs.extend(case_docs(project.cases))
     return docs

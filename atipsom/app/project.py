@@ -17,7 +17,7 @@ from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.model import Statutes
 from atipsom.load.annotations import annotations_folder, load_annotations
 from atipsom.load.cases import load_cases
-from atipsom.load.guidance import load_guidance
+from atipsom.load.guidance import guidance_folder, load_guidance
 from atipsom.load.statutes import load_statutes
 
 
@@ -68,7 +68,13 @@ class Project:
 
     @cached_property
     def guidance(self):
-        return load_guidance(self.docs_dir / "guidance", self.root)
+        """The English guidance pages (docs/guidance/)."""
+        return load_guidance(guidance_folder(self.docs_dir, "en"), self.root)
+
+    @cached_property
+    def guidance_ms(self):
+        """The Malay guidance pages (docs/ms/guidance/): the same slugs and ids as their English pages."""
+        return load_guidance(guidance_folder(self.docs_dir, "ms"), self.root, lang="ms")
 
     @cached_property
     def annotations(self):
@@ -83,7 +89,7 @@ class Project:
         """Keep what a validation loaded (statutes, consolidation, guidance, annotations, cases), so that nothing
         is read or consolidated twice in one run."""
         for name, value in loaded.items():
-            if name not in ("statutes", "consolidation", "guidance", "annotations", "cases"):
+            if name not in ("statutes", "consolidation", "guidance", "guidance_ms", "annotations", "cases"):
                 raise AttributeError(name)
             self.__dict__[name] = value
 

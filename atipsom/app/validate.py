@@ -22,7 +22,7 @@ from atipsom.load.annotations import annotations_folder, load_annotations
 from atipsom.load.cases import load_cases, load_withheld_names
 from atipsom.load.facts import check_annotation_facts, check_guidance_facts
 from atipsom.load.files import display_path
-from atipsom.load.guidance import load_guidance
+from atipsom.load.guidance import guidance_folder, load_guidance
 from atipsom.load.provenance import check_sources
 from atipsom.load.repository import check_contributed_markdown, check_repository_files
 from atipsom.load.statutes import load_statutes
@@ -39,7 +39,8 @@ def validate(project: Project, *, today: dt.date, shared_sources: Path | None = 
         statutes = load_statutes(project.statutes_dir)
     except InputErrors as exc:
         errors.extend(exc.errors)
-    guidance = load_guidance(project.docs_dir / "guidance", root, errors)
+    guidance = load_guidance(guidance_folder(project.docs_dir, "en"), root, errors)
+    guidance_ms = load_guidance(guidance_folder(project.docs_dir, "ms"), root, errors, lang="ms")
     cases = load_cases(project.docs_dir, root, errors)
     withheld = load_withheld_names(root, errors)
     annotations: dict = {}
@@ -50,7 +51,7 @@ def validate(project: Project, *, today: dt.date, shared_sources: Path | None = 
         errors.extend(consolidation.errors)
         if not consolidation.errors:
             errors.extend(check_snapshot(project.statutes_dir, snapshot_files(consolidation, statutes.work.id)))
-            for page in guidance:
+            for page in guidance + guidance_ms:
                 law_links(page, consolidation, today, errors)
                 resolve_cites(page, consolidation, today, errors)
             errors.extend(annotation_errors(annotations, consolidation, guidance, folder=display_path(folder, root),
@@ -62,7 +63,7 @@ def validate(project: Project, *, today: dt.date, shared_sources: Path | None = 
         errors.extend(check_guidance_facts(root, guidance))
         errors.extend(check_annotation_facts(root, annotations))
     if not errors:
-        project.remember(guidance=guidance, annotations=annotations, cases=cases)
+        project.remember(guidance=guidance, guidance_ms=guidance_ms, annotations=annotations, cases=cases)
     unique = {(e.path, e.line, e.col, e.message): e for e in errors}
     return sorted(unique.values(), key=lambda e: (e.path, e.line or 0, e.col or 0, e.message))
 

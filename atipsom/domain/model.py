@@ -340,6 +340,9 @@ class GuidancePage:
     path: str
     body_line: int = 1
     cite_lines: tuple[int, ...] = ()  # the line of each entry of `cites`, for error messages
+    lang: str = "en"  # "en" (docs/guidance/) or "ms" (docs/ms/guidance/): the two share the slug and the id
+    written_first: str | None = None  # the language the page was written in first, when it has a counterpart
+    summary_line: int = 1  # the line of `summary`, for error messages
 
     @property
     def id(self) -> str:

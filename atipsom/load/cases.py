@@ -46,7 +46,8 @@ def load_case(path: Path, root: Path, errors: list[InputError], lang: str = "en"
     reader = Reader(document.meta, shown, errors)
     index = path.stem == "index"
     reader.only(INDEX_KEYS if index else CASE_KEYS)
-    declared = reader.str("lang", required=False, default="en", choices=LANGS)
+    declared = reader.str("lang", required=lang != "en", default=lang, choices=LANGS,
+                          hint=f"add 'lang: {lang}' (the language the note is written in)")
     if declared != lang:
         where = display_path((folders or {}).get(declared, path.parent), root)
         reader.error(reader.line("lang") if reader.has("lang") else 1,

@@ -7,20 +7,29 @@ from pathlib import Path
 
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import GuidancePage
-from atipsom.load.files import load_folder, read_file
+from atipsom.load.files import display_path, load_folder, read_file
 from atipsom.load.schema import Reader
 from atipsom.refs import examples
 from atipsom.refs.citations import parse_citation
 
-GUIDANCE_KEYS = ("title", "summary", "audience", "question", "cites", "reviewed", "hide", "search")
+GUIDANCE_KEYS = ("title", "summary", "audience", "question", "cites", "reviewed", "hide", "search", "lang",
+                 "written_first")
+LANGS = ("en", "ms")
 
 
-def load_guidance(folder: Path, root: Path, errors: list[InputError] | None = None) -> list[GuidancePage]:
-    """Every guidance page; problems are collected into `errors` (or raised together if none given)."""
-    return load_folder(folder, root, load_guidance_page, errors)
+def guidance_folder(docs_dir: Path, lang: str = "en") -> Path:
+    """docs/guidance (English) or docs/ms/guidance (Malay)."""
+    return docs_dir / "guidance" if lang == "en" else docs_dir / lang / "guidance"
 
 
-def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> GuidancePage | None:
+def load_guidance(folder: Path, root: Path, errors: list[InputError] | None = None,
+                  lang: str = "en") -> list[GuidancePage]:
+    """Every guidance page of one language; problems are collected into `errors` (or raised together if none
+    given)."""
+    return load_folder(folder, root, lambda path, root, errs: load_guidance_page(path, root, errs, lang), errors)
+
+
+def load_guidance_page(path: Path, root: Path, errors: list[InputError], lang: str = "en") -> GuidancePage | None:
     document = read_file(path, root, errors)
     if document is None:
         return None
@@ -40,6 +49,13 @@ def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> Guid
             errors.append(InputError(shown, line, f"cites: {exc}", f"write e.g. {examples.PROVISION_AS_AT}"))
     question = reader.int("question", required=False)
     reviewed = reader.date("reviewed", required=not index)
+    declared = reader.str("lang", required=lang != "en", default=lang, choices=LANGS,
+                          hint=f"add 'lang: {lang}' (the language the page is written in)")
+    if declared != lang:
+        reader.error(reader.line("lang") if reader.has("lang") else 1,
+                     f"lang: {declared!r}, but the page is in {display_path(path.parent, root)}/",
+                     f"write lang: {lang}" + (" (Malay pages are in docs/ms/guidance/)" if declared == "ms" else ""))
+    written_first = reader.str("written_first", required=False, default="", choices=LANGS) or None
     if reviewed and reviewed > dt.date.today() + dt.timedelta(days=1):
         errors.append(InputError(shown, reader.line("reviewed"), f"reviewed date {reviewed} is in the future",
                                  "give the date you last checked the page"))
@@ -47,4 +63,5 @@ def load_guidance_page(path: Path, root: Path, errors: list[InputError]) -> Guid
         return None
     return GuidancePage(slug=path.stem, title=title, summary=summary, audience=tuple(reader.strings("audience")),
                         cites=tuple(cites), question=question, reviewed=reviewed, body=document.body, path=shown,
-                        body_line=document.body_line, cite_lines=cite_lines)
+                        body_line=document.body_line, cite_lines=cite_lines, lang=lang, written_first=written_first,
+                        summary_line=reader.line("summary") if reader.has("summary") else 1)
