@@ -17,6 +17,7 @@ from tests.conftest import REPO
 pytestmark = pytest.mark.slow
 
 EDIT_BASE = "https://github.com/atipsom-navigator/atipsom-navigator/edit/main/"
+EDIT_TITLES = ("Edit this page", "Edit halaman ini")  # Material's words in English and on Malay pages
 
 
 class _EditLinks(HTMLParser):
@@ -29,7 +30,7 @@ class _EditLinks(HTMLParser):
         a = dict(attrs)
         if tag != "a" or not a.get("href"):
             return
-        if "md-content__button" in (a.get("class") or "") and a.get("title") == "Edit this page":
+        if "md-content__button" in (a.get("class") or "") and a.get("title") in EDIT_TITLES:
             self.page.append(a["href"])
         if "atp-edit-commentary" in (a.get("class") or ""):
             self.commentary.append(a["href"])

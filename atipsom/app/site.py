@@ -12,32 +12,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from atipsom.app.links import Links, load_links
+from atipsom.app.links import Links, case_links, load_links
 from atipsom.app.project import Project
+from atipsom.app.written_pages import WrittenPages
 from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.guidance import law_links, resolve_cites
 from atipsom.domain.model import GuidancePage, Version, is_available
-from atipsom.domain.plaintext import all_words
-from atipsom.domain.timeline import format_date, version_at
+from atipsom.domain.timeline import version_at
 from atipsom.load.guidance import load_guidance
-from atipsom.refs import ids
 from atipsom.render import urls
 from atipsom.render.annotation import annotation_renderer
 from atipsom.render.enrich import enricher_for
-from atipsom.render.html import PLACEHOLDER, esc, link
-from atipsom.render.law_links import link_target, rewrite_law_links
+from atipsom.render.html import PLACEHOLDER
 from atipsom.render.pages import Page, SiteContext, all_pages
+from atipsom.render.translations import t
 
 PLACEHOLDER_RE = re.compile(re.escape(PLACEHOLDER) + r"(?P<page>[^\"'#\s<>&]+)(?:#(?P<anchor>[^\"'\s<>&]*))?")
-
-DISCLAIMER = (
-    '!!! info "General information, not legal advice"\n'
-    "    This page explains the law in general terms. It is not legal advice about any person's case. "
-    "The law is quoted from the sources shown on each section page; the official texts are published by the "
-    "Attorney General's Chambers of Malaysia. If someone's liberty or safety is at stake, get help from a "
-    "lawyer or an organisation that assists trafficked persons.\n\n"
-)
-
 
 @dataclass
 class Site:
@@ -74,7 +64,8 @@ class Site:
 
     @cached_property
     def links(self) -> Links:
-        return load_links(self.links_file, self.project, self.guidance, self.today)
+        return load_links(self.links_file, self.project, self.guidance, self.today,
+                          extra=case_links(self.project.cases, self.project.statutes.work.id))
 
     @cached_property
     def context(self) -> SiteContext:
@@ -90,7 +81,7 @@ class Site:
     # --- pages ----------------------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = all_pages(self.context)
+        pages = all_pages(self.context) + self.written.glossary_pages()
         for page in pages:
             if page.edit_path:
                 self._edit_paths[page.path] = self._edit_path_for(page)
@@ -137,10 +128,30 @@ class Site:
             nav.append({f"Act {act.number} ({act.in_force_from.year})": self.urls.amendment_page(act.id)})
         return nav
 
-    def guidance_nav(self) -> list:
-        pages = sorted((p for p in self.guidance if p.slug != "index"),
+    def guidance_nav(self, lang: str = "en") -> list:
+        found = self.guidance if lang == "en" else self.project.guidance_ms
+        pages = sorted((p for p in found if p.slug != "index"),
                        key=lambda p: (p.question if p.question is not None else 999, p.title))
-        return [{"Guidance": urls.guidance_page("index")}] + [{p.title: urls.guidance_page(p.slug)} for p in pages]
+        index = [{t("guidance", lang): urls.guidance_page("index", lang)}] if any(
+            p.slug == "index" for p in found) else []
+        return index + [{p.title: urls.guidance_page(p.slug, lang)} for p in pages]
+
+    def malay_nav(self) -> list:
+        """The Malay pages, in the order of the English navigation: home, guidance, case notes, glossary, about."""
+        docs = self.project.docs_dir
+        nav: list = []
+        if (docs / "ms" / "index.md").is_file():
+            nav.append({t("home", "ms"): "ms/index.md"})
+        guidance = self.guidance_nav("ms")
+        if guidance:
+            nav.append({t("guidance", "ms"): guidance})
+        if (docs / "ms" / "cases" / "index.md").is_file():
+            nav.append({t("cases", "ms"): "ms/cases/index.md"})
+        nav.append({t("glossary", "ms"): "ms/glossary/index.md"})
+        about = sorted((docs / "ms" / "about").glob("*.md")) if (docs / "ms" / "about").is_dir() else []
+        if about:
+            nav.append({t("about", "ms"): [f"ms/about/{path.name}" for path in about]})
+        return nav
 
     def sources_markdown(self, markdown: str) -> str:
         """Fill the `<!-- atipsom:sources -->` marker with the table of registered sources."""
@@ -155,79 +166,19 @@ class Site:
                         f"<{source.url}> |")
         return markdown.replace(marker, "\n".join(rows))
 
-    # --- guidance pages ---------------------------------------------------------------------------------
+    # --- hand-written pages in both languages (atipsom.app.written_pages) -------------------------------------
 
-    def guidance_page(self, slug: str) -> GuidancePage | None:
-        return next((page for page in self.guidance if page.slug == slug), None)
+    @cached_property
+    def written(self) -> WrittenPages:
+        return WrittenPages(self.project, self.today, self.links)
 
-    def guidance_markdown(self, page_src: str, markdown: str) -> str:
-        """The disclaimer, resolved law links, and the box of provisions the page relies on."""
-        slug = page_src.removeprefix("guidance/").removesuffix(".md")
-        page = self.guidance_page(slug)
-        if page is None:
-            return markdown
-        consolidation = self.project.consolidation
-        errors: list[InputError] = []
-        links = {link.ref: link for link in law_links(page, consolidation, self.today, errors)}
-        if errors:
-            raise InputErrors(errors)
-        markdown = rewrite_law_links(markdown, page_src, lambda ref: link_target(links[ref].resolved, ref))
-        if slug == "index":
-            return markdown
-        lines = markdown.split("\n")
-        insert_at = 0
-        for i, line in enumerate(lines):
-            if line.startswith("# "):
-                insert_at = i + 1
-                break
-        summary = f'<p class="atp-summary"><strong>In short:</strong> {esc(page.summary)}</p>\n\n' if page.summary else ""
-        audience = (f'<p class="atp-audience">For: {esc(", ".join(page.audience))}. '
-                    f'Checked against the law on {format_date(page.reviewed)}.</p>\n\n') if page.reviewed else ""
-        lines[insert_at:insert_at] = ["", DISCLAIMER + summary + audience]
-        return "\n".join(lines) + "\n\n" + self.relied_on_box(page)
-
-    def relied_on_box(self, page: GuidancePage) -> str:
-        errors: list[InputError] = []
-        cited = resolve_cites(page, self.project.consolidation, self.today, errors)
-        if errors:
-            raise InputErrors(errors)
-        items = []
-        for cite, resolved in cited:
-            target, anchor = link_target(resolved, cite)
-            version = resolved.version
-            citation = ids.format_eid_citation(resolved.eid) if resolved.provision.kind != "section" else f"s {version.number}"
-            when = (f"version in force from {format_date(version.in_force_from)}"
-                    + (f" to {format_date(version.in_force_to)}" if version.in_force_to else ", current"))
-            words = all_words(resolved.provision)
-            if not words:
-                ms = version.body["ms"].find(resolved.eid) or version.body["ms"]
-                words = all_words(ms)
-                lang_note = ' <span class="atp-badge">Malay text: no English source</span>'
-            else:
-                lang_note = ""
-            excerpt = words if len(words) <= 220 else words[:217].rsplit(" ", 1)[0] + "…"
-            items.append(f"<li>{link(target, esc(citation), anchor)} ({esc(version.heading.get('en') or '')}; {esc(when)})"
-                         f"{lang_note}<br><q>{esc(excerpt)}</q></li>")
-        related = self.links.provisions_for_guidance(page.slug)
-        extra = ""
-        if related:
-            extra = ("<p>Related provisions found by the search index (not cited above):</p><ul>"
-                     + "".join(f"<li>{link(self.urls.section_page(r.section), esc(r.title), r.anchor)}"
-                               f" <small>({esc(r.reason)})</small></li>" for r in related) + "</ul>")
-        return ('<section class="atp-relied-on" aria-labelledby="relied-on">\n'
-                '<h2 id="relied-on">The provisions this page relies on</h2>\n'
-                "<ul>" + "".join(items) + "</ul>" + extra + "</section>\n")
+    def page_markdown(self, page_src: str, markdown: str) -> str:
+        """A hand-written page as readers get it: guidance and case notes in both languages with their notice,
+        In short, counterpart and boxes; the home and about pages with the link to the other language."""
+        return self.sources_markdown(self.written.markdown(page_src, markdown))
 
     def guidance_box(self, version: Version) -> str:
-        pages = self.links.guidance_for_section(version.number)
-        if not pages:
-            return ""
-        items = "".join(
-            f"<li>{link(urls.guidance_page(g.slug), esc(g.title))} <small>({esc(g.reason)})</small></li>" for g in pages)
-        return ('<aside class="atp-guidance-box" aria-labelledby="guidance-box">'
-                '<h2 id="guidance-box">Victim-protection guidance</h2>'
-                "<p>Plain-language answers that rely on this section:</p>"
-                f"<ul>{items}</ul></aside>")
+        return self.written.section_box(version)
 
     # --- links between pages ------------------------------------------------------------------------
 

@@ -30,21 +30,28 @@ class LawLink:
 
 def law_links(page: GuidancePage, consolidation: Consolidation, today: dt.date,
               errors: list[InputError]) -> list[LawLink]:
-    """Every `law:` link in the page body, resolved; each unknown one is an error on its line."""
+    """Every `law:` link in the page's summary and body, resolved; each unknown one is an error on its line."""
+    return text_law_links(page.path, [(page.summary_line, page.summary)] + [
+        (page.body_line + offset, line) for offset, line in enumerate(page.body.split("\n"))], consolidation, today,
+        errors)
+
+
+def text_law_links(path: str, lines: list[tuple[int, str]], consolidation: Consolidation, today: dt.date,
+                   errors: list[InputError]) -> list[LawLink]:
+    """The `law:` links of numbered lines of Markdown (fenced code left out), resolved; unknown ones are errors."""
     links = []
     in_code = False
-    for offset, line in enumerate(page.body.split("\n")):
+    for lineno, line in lines:
         if line.lstrip().startswith("```"):
             in_code = not in_code
         if in_code:
             continue
         for match in LAW_LINK_RE.finditer(line):
             ref = match.group("ref")
-            lineno = page.body_line + offset
             try:
                 resolved = resolve(consolidation, ref, today=today)
             except NotFound as exc:
-                errors.append(InputError(page.path, lineno, f"law link '{ref}' does not resolve: {exc}",
+                errors.append(InputError(path, lineno, f"law link '{ref}' does not resolve: {exc}",
                                          "link a provision that exists in the version named, e.g. "
                                          f"law:{examples.PROVISION_AS_AT}", match.start("ref") - 3))
                 continue

@@ -50,6 +50,7 @@ class StatutesPlugin(BasePlugin[StatutesConfig]):
         work = self.site.project.statutes.work  # the Act, from its work.md
         config.nav = _replace_entry(config.nav, self.site.urls.act_page(), act_nav, f"Act {work.number}")
         config.nav = _replace_entry(config.nav, "guidance/index.md", guidance_nav, "Guidance")
+        config.nav = (config.nav or []) + [{"Bahasa Melayu": self.site.malay_nav()}]
         return config
 
     def on_files(self, files: Files, *, config):
@@ -72,9 +73,7 @@ class StatutesPlugin(BasePlugin[StatutesConfig]):
             return
         src = page.file.src_uri
         try:
-            if src.startswith("guidance/"):
-                markdown = self.site.guidance_markdown(src, markdown)
-            markdown = self.site.sources_markdown(markdown)
+            markdown = self.site.page_markdown(src, markdown)
         except (InputError, InputErrors) as exc:
             raise _plugin_error(exc) from None
         if getattr(page.file, "generated_by", None) is None and is_contributed_markdown(f"docs/{src}"):

@@ -33,6 +33,7 @@ from atipsom.refs.ids import ProvisionId
 from atipsom.render import urls
 from atipsom.render.html import esc, page_href
 from atipsom.render.law import LANG_LABEL, Enricher
+from atipsom.render.translations import t
 
 TERM_ID_RE = re.compile(r'aria-describedby="def-(?P<lang>en|ms)-(?P<key>[^"]+)"')
 
@@ -266,9 +267,18 @@ def _definition_html(definition: Definition, glossary: Glossary, enrichment: Enr
     out = [f'<div class="atp-def"><dt>{head} <small>({_source_link(definition, enrichment.urls)})</small></dt>']
     for lang in LANGS:
         out.append(f'<dd lang="{lang}" id="{term_id(lang, definition.key)}">'
-                   f"{_definition_text(definition, lang, glossary, enrichment)}</dd>")
+                   f"{_definition_text(definition, lang, glossary, enrichment)}{_glossary_link(definition, lang)}</dd>")
     out.append("</div>")
     return "".join(out)
+
+
+def _glossary_link(definition: Definition, lang: str) -> str:
+    """A definition of s 2 links its entry in the glossary (shown in the term's tooltip too)."""
+    if definition.section != "2" or "__def_" not in definition.key:
+        return ""
+    words = t("glossary_see", lang)
+    anchor = definition.key.rsplit("__def_", 1)[-1]
+    return f' <a class="atp-def-glossary" href="{esc(page_href(urls.glossary_page(lang), anchor))}">{words}</a>'
 
 
 def _definition_text(definition: Definition, lang: str, glossary: Glossary, enrichment: Enrichment) -> str:

@@ -63,13 +63,24 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "case_provisions": {"en": "Provisions, at the version in force at the time",
                         "ms": "Peruntukan, pada versi yang berkuat kuasa pada masa itu"},
     "case_sources": {"en": "Sources", "ms": "Sumber"},
-    "case_note_notice": {"en": "Our summary of the decision, not a law report and not legal advice.",
+    "case_version": {"en": "the version in force from {start}", "ms": "versi yang berkuat kuasa dari {start}"},
+    "case_note_notice": {"en": "Our summary of the decision, not a law report and not legal advice",
                          "ms": "Ringkasan kami tentang keputusan ini, bukan laporan undang-undang dan bukan "
-                               "nasihat undang-undang."},
+                               "nasihat undang-undang"},
+    "case_note_body": {"en": "This note tells what the court decided in our own words, from the sources listed at the "
+                             "end. Read the judgment before relying on it in court.",
+                       "ms": "Catatan ini menerangkan apa yang diputuskan oleh mahkamah dengan kata-kata kami sendiri, "
+                             "berdasarkan sumber yang disenaraikan di hujung. Baca penghakiman sebelum bergantung "
+                             "padanya di mahkamah."},
     "source_kind_news": {"en": "news report", "ms": "laporan berita"},
     "source_kind_law-report": {"en": "law report", "ms": "laporan undang-undang"},
     "source_kind_judgment": {"en": "judgment", "ms": "penghakiman"},
     "source_kind_sherloc": {"en": "UNODC SHERLOC", "ms": "UNODC SHERLOC"},
+    # navigation
+    "home": {"en": "Home", "ms": "Laman utama"},
+    "guidance": {"en": "Guidance", "ms": "Panduan"},
+    "cases": {"en": "Case notes", "ms": "Keputusan mahkamah"},
+    "about": {"en": "About", "ms": "Tentang"},
     # glossary
     "glossary": {"en": "Glossary", "ms": "Glosari"},
     "glossary_lead": {"en": "The words Act 670 defines in section 2, in English and Malay, as each version of the "
@@ -77,12 +88,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
                       "ms": "Perkataan yang ditakrifkan dalam seksyen 2 Akta 670, dalam bahasa Inggeris dan bahasa "
                             "Melayu, seperti yang dibaca dalam setiap versi seksyen itu."},
     "glossary_see": {"en": "In the glossary", "ms": "Dalam glosari"},
-    "glossary_english_missing": {"en": "No English text of this definition is in our sources for these dates.",
-                                 "ms": "Tiada teks bahasa Inggeris bagi takrif ini dalam sumber kami untuk "
-                                       "tarikh-tarikh ini."},
-    "glossary_deleted": {"en": "deleted from {date}", "ms": "dipotong mulai {date}"},
+    "glossary_missing_en": {"en": "No English text of this definition is in our sources for these dates.",
+                            "ms": "Tiada teks bahasa Inggeris bagi takrif ini dalam sumber kami untuk tarikh-tarikh "
+                                  "ini."},
+    "glossary_missing_ms": {"en": "No Malay text of this definition is in our sources for these dates.",
+                            "ms": "Tiada teks bahasa Melayu bagi takrif ini dalam sumber kami untuk tarikh-tarikh "
+                                  "ini."},
     "glossary_changed_by": {"en": "changed by {acts}", "ms": "dipinda oleh {acts}"},
-    "glossary_as_enacted": {"en": "as enacted", "ms": "seperti yang digubal"},
     # audiences (front matter keys stay English)
     "audience_caseworkers": {"en": "caseworkers", "ms": "pekerja kes"},
     "audience_lawyers": {"en": "lawyers", "ms": "peguam"},

@@ -70,6 +70,11 @@ def guidance_page(slug: str, lang: str = "en") -> str:
     return f"{lang_prefix(lang)}guidance/{slug}.md"
 
 
+def glossary_page(lang: str = "en") -> str:
+    """The glossary of the Act's defined terms; each term's anchor is its definition's slug ('child')."""
+    return f"{lang_prefix(lang)}glossary/index.md"
+
+
 def case_page(slug: str, lang: str = "en") -> str:
     """A case note (docs/cases/<slug>.md; Malay: docs/ms/cases/<slug>.md)."""
     return f"{lang_prefix(lang)}cases/{slug}.md"

@@ -12,4 +12,14 @@ PAGE_TYPES = {
     "amending Act": "/act-670/amendments/act-a1500/",
     "timeline": "/act-670/timeline/",
     "Act": "/act-670/",
+    "case note": "/cases/ketheeswaran-v-pp-federal-court-2024-s61a/",
+    "case notes": "/cases/",
+    "glossary": "/glossary/",
+    # the pages in Malay (<html lang="ms">)
+    "Malay case note": "/ms/cases/ketheeswaran-v-pp-federal-court-2024-s61a/",
+    "Malay case notes": "/ms/cases/",
+    "Malay glossary": "/ms/glossary/",
 }
+
+#: Malay pages a caseworker reads start to finish on a phone (full-page screenshots at 390 px, test_screenshots.py)
+MALAY_READ_THROUGH = ("Malay case note", "Malay case notes", "Malay glossary")

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from .conftest import ARTIFACTS, DESKTOP, PHONE
-from .pagetypes import PAGE_TYPES
+from .pagetypes import MALAY_READ_THROUGH, PAGE_TYPES
 
 SHOTS = ARTIFACTS / "screenshots"
 WIDTHS = {"phone": dict(viewport=PHONE, is_mobile=True, has_touch=True),
@@ -35,6 +35,22 @@ def test_screenshots_of_every_page_type(open_reader, width):
     reader.open(PAGE_TYPES["section"])
     page.screenshot(path=SHOTS / f"section-{width}-full.png", full_page=True)
     assert sideways == {}, f"pages that scroll sideways at {width} width: {sideways}"
+
+
+def test_malay_pages_read_start_to_finish_on_a_phone(open_reader):
+    """Whole-page screenshots of the Malay pages at 390 px, for a person to read as a caseworker would; the page
+    says it is Malay, keeps to the width, and its answer is on the first screen."""
+    reader = open_reader(reduced_motion="reduce", **WIDTHS["phone"])
+    page = reader.page
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name in MALAY_READ_THROUGH:
+        reader.open(PAGE_TYPES[name])
+        page.screenshot(path=SHOTS / f"{slug(name)}-phone-full.png", full_page=True)
+        assert page.evaluate("document.documentElement.lang") == "ms", name
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
+        answer = page.locator(".atp-summary")
+        if answer.count():
+            assert answer.first.bounding_box()["y"] < PHONE["height"], f"{name}: the answer is below the first screen"
 
 
 def test_law_text_is_readable_on_a_phone(open_reader):

@@ -53,7 +53,25 @@
     if (remember) { store(STORE, show); }
   }
 
+  /* the reader's language, carried between the guidance and the law: reading a Malay page (<html lang="ms">)
+     or following a link to the other language (data-atp-lang) is a choice the statute pages then follow (they
+     show the Malay text first). Someone who chose both languages side by side keeps that. */
+  function rememberPageLanguage() {
+    var stored = store(STORE);
+    if (document.documentElement.getAttribute("lang") === "ms" && stored !== "ms" && stored !== "both") {
+      store(STORE, "ms");
+    }
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[data-atp-lang]");
+      if (!link) { return; }
+      var wanted = link.getAttribute("data-atp-lang");
+      if (wanted === "ms" && store(STORE) !== "both") { store(STORE, "ms"); }
+      if (wanted === "en" && store(STORE) === "ms") { store(STORE, "en"); }
+    });
+  }
+
   function initLanguage() {
+    rememberPageLanguage();
     var bars = document.querySelectorAll(".atp-langbar");
     if (!bars.length) { return; }
     bars.forEach(function (bar) {
