@@ -46,7 +46,7 @@ def test_a_guidance_page_in_malay_speaks_malay_around_the_contributed_words():
     header = bilingual.guidance_header(page, page.summary, "guidance/x.md", "en")
     assert "**Secara ringkas:** 21 hari ([seksyen 44(2)](../x.md))." in header
     assert "Untuk: pekerja kes, peguam. Disemak berdasarkan undang-undang pada 29 November 2026." in header
-    assert '!!! info "Maklumat umum, bukan nasihat undang-undang"' in header
+    assert '??? info "Maklumat umum, bukan nasihat undang-undang"' in header  # collapsed: the answer comes first on a phone
     assert ">Baca dalam Bahasa Inggeris</a>" in header
 
 

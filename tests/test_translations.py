@@ -22,7 +22,7 @@ def test_the_answer_box_and_the_audience_read_in_malay():
     assert t("in_short", "ms") == "Secara ringkas"
     assert t("version_from_current", "ms", start="18 November 2015") == (
         "versi yang berkuat kuasa dari 18 November 2015, semasa")
-    assert audience(("caseworkers", "lawyers", "advocates"), "ms") == "pekerja kes, peguam, penyokong hak mangsa"
+    assert audience(("caseworkers", "lawyers", "advocates"), "ms") == "pekerja kes, peguam, pembela hak mangsa"
     assert audience(("judges",), "ms") == "judges"  # shown as written until it has an entry
 
 

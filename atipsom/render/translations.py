@@ -98,7 +98,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     # audiences (front matter keys stay English)
     "audience_caseworkers": {"en": "caseworkers", "ms": "pekerja kes"},
     "audience_lawyers": {"en": "lawyers", "ms": "peguam"},
-    "audience_advocates": {"en": "advocates", "ms": "penyokong hak mangsa"},
+    "audience_advocates": {"en": "advocates", "ms": "pembela hak mangsa"},
 }
 
 

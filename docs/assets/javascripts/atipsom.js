@@ -270,6 +270,13 @@
 
   /* tables on narrow screens are shown row by row: each cell is labelled with its column heading */
   function labelTables() {
+    /* the tables of a guidance page or a case note stack on a phone like the site's own: a law table's last
+       column is its citations, which must not be scrolled out of sight */
+    if (document.querySelector(".atp-summary, .atp-langnote")) {
+      document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+        table.className = "atp-written-table";
+      });
+    }
     document.querySelectorAll(".md-typeset table[class^='atp-']").forEach(function (table) {
       var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
         return th.textContent.trim();
@@ -283,7 +290,24 @@
     });
   }
 
+  /* a printout shows the notices folded on screen (the "not legal advice" notice of a guidance page) */
+  function openDetailsForPrint() {
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll(".md-typeset details:not([open])").forEach(function (details) {
+        details.setAttribute("open", "");
+        details.setAttribute("data-atp-printed", "");
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      document.querySelectorAll("details[data-atp-printed]").forEach(function (details) {
+        details.removeAttribute("open");
+        details.removeAttribute("data-atp-printed");
+      });
+    });
+  }
+
   function init() {
+    openDetailsForPrint();
     initLanguage();
     initCitations();
     initAsAt();
