@@ -73,3 +73,15 @@ def test_the_glossary_pages_anchor_every_term_in_both_languages(written):
     assert "## kanak-kanak · child {: #child }" in malay.content
     assert "changed by A1644 s 2(d)" in english.content and "dipinda oleh A1644 s 2(d)" in malay.content
     assert english.edit_path == "statutes/act-670/sec_2.md"
+
+
+def test_a_malay_page_links_to_the_english_page_while_its_malay_sibling_is_not_written(tmp_path):
+    from types import SimpleNamespace
+
+    for path in ("guidance/written.md", "guidance/untranslated.md", "ms/guidance/written.md"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("# x\n", encoding="utf-8")
+    pages = WrittenPages(SimpleNamespace(docs_dir=tmp_path), TODAY, None)
+    text = "See [one](written.md), [two](untranslated.md#top) and [three](https://example.org/x.md)."
+    assert pages._english_while_untranslated("ms/guidance/x.md", text) == (
+        "See [one](written.md), [two](../../guidance/untranslated.md#top) and [three](https://example.org/x.md).")

@@ -9,6 +9,8 @@ is in its front matter (`lang: ms`), which the theme reads for `<html lang>` (ov
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -27,6 +29,8 @@ from atipsom.refs.citations import parse_citation
 from atipsom.render import bilingual, urls
 from atipsom.render.law_links import link_target, rewrite_law_links
 from atipsom.render.pages import Page
+
+_RELATIVE_MD_LINK = re.compile(r"\]\((?P<path>(?![a-z]+:)[^)#\s]+\.md)(?P<anchor>#[^)\s]*)?\)")
 
 
 @dataclass
@@ -69,6 +73,8 @@ class WrittenPages:
 
     def markdown(self, src: str, markdown: str) -> str:
         """A hand-written page as the site shows it (the page unchanged if it is not one of these)."""
+        if src.startswith("ms/"):
+            markdown = self._english_while_untranslated(src, markdown)
         kind = self.kind_of(src)
         if kind is None:
             return self._language_note(src, markdown)
@@ -78,6 +84,21 @@ class WrittenPages:
         if kind_name == "cases" and (lang, slug) in self.cases:
             return self.case_markdown(self.cases[(lang, slug)], src, markdown)
         return markdown
+
+    def _english_while_untranslated(self, src: str, markdown: str) -> str:
+        """A Malay page's link to a Malay page that is not written yet goes to the English page (the check
+        reports the missing page; the site still works while the translation is under way)."""
+        base = posixpath.dirname(src)
+        docs = self.project.docs_dir
+
+        def replace(match: re.Match) -> str:
+            target = posixpath.normpath(posixpath.join(base, match.group("path")))
+            english = target.removeprefix("ms/")
+            if not target.startswith("ms/") or (docs / target).is_file() or not (docs / english).is_file():
+                return match.group(0)
+            return f"]({posixpath.relpath(english, base)}{match.group('anchor') or ''})"
+
+        return _RELATIVE_MD_LINK.sub(replace, markdown)
 
     def _language_note(self, src: str, markdown: str) -> str:
         """The home and about pages: a link to the other language, where the other page exists."""
