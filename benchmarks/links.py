@@ -129,7 +129,8 @@ def similarity_candidates(engine, project, today: dt.date, limit: int = 12) -> d
         version = version_at(project.consolidation.versions[number], today)
         if version is None:
             continue
-        out[number] = engine.similar(section_query_text(version), kind="guidance", limit=limit, as_at=today)
+        out[number] = engine.similar(section_query_text(version), kind="guidance", limit=limit, as_at=today,
+                                         lang="en")
     return out
 
 

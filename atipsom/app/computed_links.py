@@ -51,13 +51,16 @@ def section_query_text(version) -> str:
 
 
 def section_similarity(engine, project, today: dt.date) -> dict[str, list[tuple[str, float]]]:
-    """For each section in force today: every guidance page with the similarity of its wording, best first."""
+    """For each section in force today: every guidance page with the similarity of its wording, best first.
+    The English pages only: a Malay page says the same as its English page, and a section whose text is Malay
+    only matched Malay pages on shared legal words, not on subject (judged: mostly wrong links)."""
     limit = max(PER_SECTION * 3, len(project.guidance))
     out = {}
     for number in project.consolidation.order:
         version = version_at(project.consolidation.versions[number], today)
         if version is not None:
-            out[number] = engine.similar(section_query_text(version), kind="guidance", limit=limit, as_at=today)
+            out[number] = engine.similar(section_query_text(version), kind="guidance", limit=limit, as_at=today,
+                                         lang="en")
     return out
 
 
