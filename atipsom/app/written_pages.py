@@ -26,6 +26,7 @@ from atipsom.domain.plaintext import all_words
 from atipsom.domain.timeline import format_date
 from atipsom.refs import ids
 from atipsom.refs.citations import parse_citation
+from atipsom.refs.ids import ProvisionId
 from atipsom.render import bilingual, urls
 from atipsom.render.law_links import link_target, rewrite_law_links
 from atipsom.render.pages import Page
@@ -163,7 +164,8 @@ class WrittenPages:
             items.append(bilingual.ReliedOn(
                 citation, target, anchor, heading, format_date(version.in_force_from, lang),
                 format_date(version.in_force_to, lang) if version.in_force_to else None, excerpt, malay_only))
-        related = [bilingual.Related(r.title, urls.Urls(self.work).section_page(r.section), r.anchor, r.reason)
+        related = [bilingual.Related(ids.format_eid_citation(r.anchor or str(ProvisionId.section(r.section)), lang),
+                                     urls.Urls(self.work).section_page(r.section), r.anchor, r.reason)
                    for r in self.links.provisions_for_guidance(page.slug) if r.section]
         return bilingual.relied_on_box(items, related, lang)
 

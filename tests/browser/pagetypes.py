@@ -16,10 +16,16 @@ PAGE_TYPES = {
     "case notes": "/cases/",
     "glossary": "/glossary/",
     # the pages in Malay (<html lang="ms">)
+    "Malay guidance": "/ms/guidance/how-long-in-a-place-of-refuge/",
     "Malay case note": "/ms/cases/ketheeswaran-v-pp-federal-court-2024-s61a/",
     "Malay case notes": "/ms/cases/",
     "Malay glossary": "/ms/glossary/",
 }
 
 #: Malay pages a caseworker reads start to finish on a phone (full-page screenshots at 390 px, test_screenshots.py)
-MALAY_READ_THROUGH = ("Malay case note", "Malay case notes", "Malay glossary")
+MALAY_READ_THROUGH = {
+    "Malay guidance, after rescue": "/ms/guidance/after-rescue-first-24-hours/",
+    "Malay guidance, place of refuge": "/ms/guidance/how-long-in-a-place-of-refuge/",
+    "Malay guidance, leaving the shelter": "/ms/guidance/leaving-the-shelter/",
+    "Malay case note": "/ms/cases/ketheeswaran-v-pp-federal-court-2024-s61a/",
+}

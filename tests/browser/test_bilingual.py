@@ -22,6 +22,18 @@ def test_a_case_note_and_its_malay_counterpart_link_each_other(reader):
     expect(page).to_have_url(reader.url(CASE))
 
 
+def test_a_malay_guidance_page_answers_first_with_its_citation(reader):
+    page = reader.open("/ms/guidance/how-long-in-a-place-of-refuge/")
+    expect(page.locator("html")).to_have_attribute("lang", "ms")
+    answer = page.locator(".atp-summary")
+    expect(answer).to_contain_text("Secara ringkas:")
+    expect(answer.locator("a").first).to_contain_text("seksyen 44(2)")
+    expect(page.locator("details.info summary")).to_contain_text("bukan nasihat undang-undang")
+    expect(page.locator(".atp-relied-on h2")).to_have_text("Peruntukan yang menjadi asas halaman ini")
+    answer.locator("a").first.click()
+    expect(page.locator(".atp-law").first).to_have_attribute("data-show", "ms")
+
+
 def test_the_answer_cites_its_section_with_a_working_link(reader):
     page = reader.open(CASE_MS)
     link = page.locator(".atp-summary a").first

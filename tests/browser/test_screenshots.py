@@ -43,8 +43,8 @@ def test_malay_pages_read_start_to_finish_on_a_phone(open_reader):
     reader = open_reader(reduced_motion="reduce", **WIDTHS["phone"])
     page = reader.page
     SHOTS.mkdir(parents=True, exist_ok=True)
-    for name in MALAY_READ_THROUGH:
-        reader.open(PAGE_TYPES[name])
+    for name, path in MALAY_READ_THROUGH.items():
+        reader.open(path)
         page.screenshot(path=SHOTS / f"{slug(name)}-phone-full.png", full_page=True)
         assert page.evaluate("document.documentElement.lang") == "ms", name
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
