@@ -1,5 +1,6 @@
 """A small project that `atipsom check` accepts: the mini statutes tree from conftest, plus a
-commentary for each section, two guidance pages, the generated snapshot and the law-text manifest,
+commentary for each section, two guidance pages (each in English and Malay), the generated snapshot and the
+law-text manifest,
 and (on request) a tiny mkdocs.yml and docs/ so the site can be built in seconds.
 
 Tests that break one thing start from here, so that the only problem reported is the one they made.
@@ -45,6 +46,7 @@ ANNOTATIONS = {
 GUIDANCE_INDEX = """\
 ---
 title: "Guidance"
+written_first: en
 ---
 
 # Guidance
@@ -52,16 +54,29 @@ title: "Guidance"
 Test guidance index.
 """
 
+GUIDANCE_INDEX_MS = """\
+---
+title: "Panduan"
+lang: ms
+written_first: en
+---
+
+# Panduan
+
+Indeks panduan ujian.
+"""
+
 GUIDANCE_PAGE = """\
 ---
 title: "How long is the interim protection order?"
-summary: "Test: fourteen days at first, twenty-one days since 2015."
+summary: "Test: fourteen days at first ([s 44(2)](law:act-670/sec_44__subsec_2:2009-06-01)), twenty-one days since 2015."
 audience: [caseworkers]
 question: 1
 cites:
   - act-670/sec_44__subsec_2:2009-06-01
   - act-670/sec_44__subsec_2
 reviewed: 2026-11-29
+written_first: en
 ---
 
 # How long is the interim protection order?
@@ -69,6 +84,27 @@ reviewed: 2026-11-29
 Test: in 2009 the order lasted fourteen days ([s 44(2)](law:act-670/sec_44__subsec_2:2009-06-01)).
 
 Since 18 November 2015 it lasts twenty-one days ([s 44(2)](law:act-670/sec_44__subsec_2)).
+"""
+
+GUIDANCE_PAGE_MS = """\
+---
+title: "Berapa lama perintah perlindungan interim?"
+summary: "Ujian: empat belas hari pada mulanya ([seksyen 44(2)](law:act-670/sec_44__subsec_2:2009-06-01)), dua puluh satu hari sejak 2015."
+audience: [caseworkers]
+question: 1
+cites:
+  - act-670/sec_44__subsec_2:2009-06-01
+  - act-670/sec_44__subsec_2
+reviewed: 2026-11-29
+lang: ms
+written_first: en
+---
+
+# Berapa lama perintah perlindungan interim?
+
+Ujian: pada 2009 perintah itu berlaku empat belas hari ([seksyen 44(2)](law:act-670/sec_44__subsec_2:2009-06-01)).
+
+Sejak 18 November 2015 ia berlaku dua puluh satu hari ([seksyen 44(2)](law:act-670/sec_44__subsec_2)).
 """
 
 MKDOCS_YML = """\
@@ -93,9 +129,24 @@ nav:
 """
 
 HOME = """\
+---
+written_first: en
+---
+
 # ATIPSOM test
 
 Test home page: [the Act](act-670/index.md).
+"""
+
+HOME_MS = """\
+---
+lang: ms
+written_first: en
+---
+
+# Ujian ATIPSOM
+
+Halaman utama ujian: [Akta](../act-670/index.md).
 """
 
 
@@ -115,6 +166,10 @@ def write_clean_project(root: Path, *, site: bool = False) -> Path:
     guidance.mkdir(parents=True, exist_ok=True)
     (guidance / "index.md").write_text(GUIDANCE_INDEX, encoding="utf-8")
     (guidance / "interim-protection-order.md").write_text(GUIDANCE_PAGE, encoding="utf-8")
+    malay = root / "docs" / "ms" / "guidance"  # every page in English and Malay (atipsom.domain.counterparts)
+    malay.mkdir(parents=True, exist_ok=True)
+    (malay / "index.md").write_text(GUIDANCE_INDEX_MS, encoding="utf-8")
+    (malay / "interim-protection-order.md").write_text(GUIDANCE_PAGE_MS, encoding="utf-8")
     loaded = load_statutes(statutes)
     consolidation = consolidate(loaded)
     assert not consolidation.errors, consolidation.errors
@@ -124,4 +179,5 @@ def write_clean_project(root: Path, *, site: bool = False) -> Path:
     if site:
         (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
         (root / "docs" / "index.md").write_text(HOME, encoding="utf-8")
+        (root / "docs" / "ms" / "index.md").write_text(HOME_MS, encoding="utf-8")
     return root

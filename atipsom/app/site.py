@@ -51,8 +51,7 @@ class Site:
             consolidation = self.project.consolidation
         except InputErrors as exc:
             raise exc
-        guidance = self.guidance
-        for page in guidance:
+        for page in list(self.guidance) + list(self.project.guidance_ms):
             law_links(page, consolidation, self.today, errors)
             resolve_cites(page, consolidation, self.today, errors)
         if errors:

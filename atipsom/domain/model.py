@@ -343,6 +343,7 @@ class GuidancePage:
     lang: str = "en"  # "en" (docs/guidance/) or "ms" (docs/ms/guidance/): the two share the slug and the id
     written_first: str | None = None  # the language the page was written in first, when it has a counterpart
     summary_line: int = 1  # the line of `summary`, for error messages
+    written_first_line: int = 1
 
     @property
     def id(self) -> str:

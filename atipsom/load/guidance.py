@@ -64,4 +64,5 @@ def load_guidance_page(path: Path, root: Path, errors: list[InputError], lang: s
     return GuidancePage(slug=path.stem, title=title, summary=summary, audience=tuple(reader.strings("audience")),
                         cites=tuple(cites), question=question, reviewed=reviewed, body=document.body, path=shown,
                         body_line=document.body_line, cite_lines=cite_lines, lang=lang, written_first=written_first,
-                        summary_line=reader.line("summary") if reader.has("summary") else 1)
+                        summary_line=reader.line("summary") if reader.has("summary") else 1,
+                        written_first_line=reader.line("written_first") if reader.has("written_first") else 1)
