@@ -25,6 +25,11 @@ PROVISION_KINDS = ("section", "subsec", "para", "subpara", "item", "def", "provi
 TEXT_STATUSES = ("verbatim", "incomplete", "missing", "disputed", "unofficial-translation")
 CHANGES = ("original", "amended", "substituted", "inserted", "repealed")
 CERTAINTIES = ("official", "reprint", "single-source", "unverified", "unknown")
+#: How far an English text can be trusted, best first (issue 12). `verbatim`: the words of a source;
+#: `reconstructed`: every word from English sources, assembled by us; `rendered`: a known English text
+#: with a Malay-only amendment carried over by us (our words marked ⟦ ⟧ inline); `translated`: our
+#: translation of Malay that no English source gives. Malay text is always `verbatim`.
+TIERS = ("verbatim", "reconstructed", "rendered", "translated")
 
 
 def is_available(text: str | None) -> bool:
@@ -46,6 +51,7 @@ class Provision:
     children: tuple["Provision", ...] = ()
     wrapup: str | None = None
     line: int | None = field(default=None, compare=False, repr=False)
+    tier: str = "verbatim"  # the tier of this provision's own words (text + wrapup); children carry their own
 
     def walk(self) -> Iterator["Provision"]:
         yield self
@@ -140,6 +146,7 @@ class Part:
     number: str
     heading: Mapping[str, str]
     sections: tuple[str, ...]  # section numbers in order
+    heading_tier: Mapping[str, str] = field(default_factory=dict)  # lang -> tier; absent = verbatim
 
     @property
     def eid(self) -> str:
@@ -293,6 +300,7 @@ class Version:
     source: Mapping[str, SourceRef]
     notes: tuple[str, ...] = ()
     editor_note: str = ""
+    heading_tier: Mapping[str, str] = field(default_factory=dict)  # lang -> tier; absent = verbatim
 
     @property
     def eid(self) -> str:
