@@ -27,5 +27,8 @@ MALAY_READ_THROUGH = {
     "Malay guidance, after rescue": "/ms/guidance/after-rescue-first-24-hours/",
     "Malay guidance, place of refuge": "/ms/guidance/how-long-in-a-place-of-refuge/",
     "Malay guidance, leaving the shelter": "/ms/guidance/leaving-the-shelter/",
+    "Malay guidance, victim agreed": "/ms/guidance/victim-agreed-is-it-still-trafficking/",
+    "Malay guidance, working during protection": "/ms/guidance/working-during-protection/",
+    "Malay guidance, unpaid wages": "/ms/guidance/unpaid-wages-without-conviction/",
     "Malay case note": "/ms/cases/ketheeswaran-v-pp-federal-court-2024-s61a/",
 }
