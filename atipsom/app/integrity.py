@@ -74,7 +74,7 @@ def text_blocks(statutes) -> dict[str, Block]:
     for act in statutes.amendments:
         for instruction in act.instructions:
             for lang, payload in instruction.payload.items():
-                words = {k: v for k, v in payload.items() if not k.startswith("__")}
+                words = payload.as_written()
                 key = f"{act.id}/{instruction.provision}/{instruction.index}#{lang}"
                 en_source = instruction.en_source
                 blocks[key] = Block(
@@ -85,7 +85,7 @@ def text_blocks(statutes) -> dict[str, Block]:
                                       [en_source.ref, en_source.locator, en_source.note] if en_source and lang == "en"
                                       else None]),
                     source=f"{act.bill_source.get(lang, '')} {instruction.citation}".strip(),
-                    where="note / en_source of the instruction", line=payload.get("__line__", instruction.line))
+                    where="note / en_source of the instruction", line=payload.line or instruction.line)
     return blocks
 
 

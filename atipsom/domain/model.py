@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 from atipsom.refs.ids import ProvisionId, VersionRef, WorkId, format_amending_provision
 
@@ -212,7 +212,7 @@ class Instruction:
     provision: str  # eId in the amending Act: sec_9, sec_3__para_b
     op: str
     target: str | None
-    payload: Mapping[str, Mapping]  # per language
+    payload: Mapping[str, Any]  # per language: a typed payload (atipsom.domain.amend.payloads)
     lang: str | None = None  # applies to this language text only
     field: str = "text"  # text | heading
     after: str | None = None

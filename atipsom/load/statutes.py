@@ -10,6 +10,7 @@ import difflib
 from pathlib import Path
 from typing import Mapping
 
+from atipsom.domain.amend.registry import OP_SYNONYMS, OPERATIONS
 from atipsom.domain.body import parse_body, split_languages
 from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.model import (
@@ -30,7 +31,6 @@ from atipsom.domain.model import (
     Transitional,
     Work,
 )
-from atipsom.domain.operations import OP_SYNONYMS, OPS, WORD_OPS
 from atipsom.load.files import display_path, read_file
 from atipsom.load.schema import Reader, items_of
 from atipsom.load.sources import load_sources, source_ref
@@ -44,12 +44,12 @@ ACT_KEYS = ("id", "number", "short_title", "bill", "dates", "english_text", "ins
 
 def _op_hint(op) -> str:
     """'replace_words' -> "did you mean 'substitute_words'?" (empty for a known op or no op)."""
-    if not isinstance(op, str) or op in OPS:
+    if not isinstance(op, str) or op in OPERATIONS:
         return ""
     verb, _, rest = op.partition("_")
     guess = f"{OP_SYNONYMS.get(verb, verb)}_{rest}" if rest else ""
-    if guess not in OPS:
-        guess = next(iter(difflib.get_close_matches(op, OPS, n=1)), "")
+    if guess not in OPERATIONS:
+        guess = next(iter(difflib.get_close_matches(op, OPERATIONS, n=1)), "")
     return (f"did you mean '{guess}'? " if guess else "") + "the operations are listed in statutes/README.md"
 
 
@@ -426,10 +426,12 @@ def _instruction(item, line: int, index: int, act_id: str, path: str, errors: li
             ids.split_eid(provision)
         except ValueError as exc:
             sub.error(sub.line("provision"), str(exc), "write the amending provision as an eId, e.g. sec_3__para_b")
-    op = sub.str("op", choices=OPS, hint=_op_hint(sub.raw("op")))
+    op = sub.str("op", choices=tuple(OPERATIONS), hint=_op_hint(sub.raw("op")))
     if not op:
         return None
-    needs_target, extra_keys, payload_keys, required_payload = OPS[op]
+    operation = OPERATIONS[op]
+    needs_target, extra_keys = operation.needs_target, operation.instruction_keys
+    payload_keys, required_payload = operation.payload_keys, operation.required_payload
     target = sub.str("target", required=needs_target) or None
     for key in ("after", "into", "section", "part", "num"):
         if sub.has(key) and key not in extra_keys:
@@ -442,9 +444,9 @@ def _instruction(item, line: int, index: int, act_id: str, path: str, errors: li
             sub.error(sub.line("target"), str(exc), "write the target as an eId, e.g. sec_44__subsec_2")
     lang = sub.str("lang", required=False, choices=LANGS) or None
     field = sub.str("field", required=False, choices=("text", "heading")) or "text"
-    if field == "heading" and op not in WORD_OPS:
+    if field == "heading" and not operation.words_op:
         sub.error(sub.line("field"), "field: heading is only for word operations", "")
-    payload = {}
+    raw_payload: dict[str, tuple[dict, int | None]] = {}
     for payload_lang in LANGS:
         if not sub.has(payload_lang):
             continue
@@ -468,9 +470,8 @@ def _instruction(item, line: int, index: int, act_id: str, path: str, errors: li
                 data.error(data.line(key), f"'{key}' must be text", "quote it")
         if data.has("at") and data.raw("at") != "end":
             data.error(data.line("at"), "'at' can only be 'end'", "")
-        payload[payload_lang] = dict(value)
-        payload[payload_lang]["__line__"] = sub.line(payload_lang)
-    if not payload and op not in ("delete_provision", "renumber"):
+        raw_payload[payload_lang] = (dict(value), sub.line(payload_lang))
+    if not raw_payload and operation.needs_words:
         if lang:
             sub.error(line, f"instruction for the {lang} text has no {lang} payload", "")
         elif op in ("insert_provision", "insert_section", "substitute_section", "substitute_provision",
@@ -498,6 +499,7 @@ def _instruction(item, line: int, index: int, act_id: str, path: str, errors: li
         sub.error(sub.line("occurrence"), "occurrence must be 'all' or a positive number", "")
     if len(errors) > before:
         return None
+    payload = {lang: operation.payload(data, payload_line) for lang, (data, payload_line) in raw_payload.items()}
     return Instruction(
         act=act_id, provision=provision, op=op, target=target, payload=payload, lang=lang, field=field,
         after=sub.str("after", required=False) or None, into=sub.str("into", required=False) or None,

@@ -13,6 +13,7 @@ from typing import Iterable, Mapping, Sequence
 import yaml
 
 from atipsom.domain.amend import Consolidation
+from atipsom.domain.amend.registry import OPERATIONS
 from atipsom.domain.diff import Segment, diff_versions, heading_diff
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, AmendingAct, Source, Version, Work, WorkVersion, is_available
 from atipsom.domain.timeline import format_date, is_current, short_date, timeline_events, validity_notice, version_at
@@ -36,19 +37,7 @@ CHANGE_LABEL = {
     "inserted": "inserted",
     "repealed": "repealed",
 }
-OP_LABEL = {
-    "substitute_words": "substitutes words in",
-    "insert_words": "inserts words in",
-    "delete_words": "deletes words in",
-    "insert_provision": "inserts a provision after",
-    "substitute_provision": "substitutes",
-    "delete_provision": "deletes",
-    "renumber": "renumbers",
-    "insert_section": "inserts section",
-    "substitute_section": "substitutes section",
-    "insert_part": "inserts Part",
-    "substitute_long_title": "substitutes the long title",
-}
+OP_LABEL = {name: operation.label["en"] for name, operation in OPERATIONS.items()}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,116 @@
+"""The Act as the engine holds it between two instructions, and what one instruction does to it.
+
+All values are frozen: an operation returns an `Effect`; the engine folds it into a new `State`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+from atipsom.domain.amend.payloads import Payload
+from atipsom.domain.errors import InputError
+from atipsom.domain.model import LANGS, AmendmentRef, Instruction, Part, Provision, SourceRef
+from atipsom.refs import ids
+
+
+class AmendmentError(InputError):
+    """An instruction that does not apply cleanly."""
+
+
+@dataclass(frozen=True)
+class SectionState:
+    number: str
+    part: str
+    heading: Mapping[str, str]
+    body: Mapping[str, Provision]
+    status: Mapping[str, str]
+    source: Mapping[str, SourceRef]
+    editor_note: str
+    history: Mapping[str, tuple[AmendmentRef, ...]] = field(default_factory=dict)
+    inserted: bool = False
+
+    @property
+    def eid(self) -> str:
+        return str(ids.ProvisionId.section(self.number))
+
+
+@dataclass(frozen=True)
+class State:
+    sections: Mapping[str, SectionState]
+    order: tuple[str, ...]
+    parts: tuple[Part, ...]
+    front: Mapping[str, Provision]
+    title: Mapping[str, str]
+    date: dt.date | None = None  # the date the instructions being applied come into force
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What one instruction did: the new values it produces, and per language what happened."""
+
+    outcome: Mapping[str, str]  # lang -> "applied" | "not available" | "unchanged" | "not applied: …"
+    langs: tuple[str, ...]  # languages whose text it changed
+    section: SectionState | None = None  # the section it changed (or inserted), as it now reads
+    change: str = "amended"  # the kind of change for that section's new version
+    touched: tuple[str, ...] = ()  # eIds whose history records the instruction
+    order: tuple[str, ...] | None = None  # the new arrangement of sections, when it changed
+    parts: tuple[Part, ...] | None = None  # the new Parts, when they changed
+    front: Mapping[str, Provision] | None = None  # the new long title and enacting words, when changed
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        return (self.section.number,) if self.section is not None else ()
+
+
+def fold(state: State, effect: Effect, amendment: AmendmentRef) -> State:
+    """The state after `effect`, the instruction recorded in the history of the eIds it touched."""
+    sections = state.sections
+    if effect.section is not None:
+        section = effect.section
+        history = dict(section.history)
+        for eid in effect.touched:
+            history[eid] = (*history.get(eid, ()), amendment)
+        sections = {**state.sections, section.number: replace(section, history=history)}
+    return replace(state, sections=sections,
+                   order=effect.order if effect.order is not None else state.order,
+                   parts=effect.parts if effect.parts is not None else state.parts,
+                   front=effect.front if effect.front is not None else state.front)
+
+
+def fail(instruction: Instruction, message: str, hint: str = "", lang: str | None = None) -> AmendmentError:
+    """An error on the instruction's line, or on the line of its words in `lang` when given."""
+    payload = instruction.payload.get(lang) if lang else None
+    line = payload.line if payload is not None else None
+    return AmendmentError(instruction.path, line or instruction.line,
+                          f"{instruction.citation} ({instruction.op} {instruction.target or ''}): {message}".replace(" )", ")"),
+                          hint)
+
+
+def payload_for(instruction: Instruction, lang: str) -> Payload | None:
+    """The instruction's words for `lang` (None for a language it does not give, or does not apply to)."""
+    if instruction.lang and lang != instruction.lang:
+        return None
+    return instruction.payload.get(lang)
+
+
+def missing_langs(instruction: Instruction) -> list[str]:
+    """Languages for which the instruction changes the text but no source gives the words."""
+    if instruction.lang:
+        return []
+    return [lang for lang in LANGS if lang not in instruction.payload]
+
+
+def section_of(state: State, instruction: Instruction, eid: str) -> SectionState:
+    """The section holding `eid` as the Act stands before the instruction (an error if there is none)."""
+    if eid.startswith("part_"):
+        raise fail(instruction, "a Part can only have its heading amended here (field: heading)")
+    if eid in ("longtitle", "enacting"):
+        raise fail(instruction, "use substitute_long_title to change the long title")
+    number = ids.section_of_eid(eid) if eid else None
+    if number is None or number not in state.sections:
+        raise fail(instruction, f"section {number} does not exist on {state.date}",
+                   "check the target id against the Act as it stood just before this amending Act")
+    return state.sections[number]
+
