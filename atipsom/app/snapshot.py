@@ -59,8 +59,22 @@ def version_file(version: Version) -> str:
         ]
     meta["text_status"] = dict(version.text_status)
     meta["source"] = {lang: {"ref": src.ref, "locator": src.locator} for lang, src in version.source.items()}
+    tiers = _english_tiers(version.heading_tier, version.body.get("en"))
+    if tiers:
+        meta["english_tiers"] = tiers
     bodies = {lang: format_body(version.body[lang]) for lang in LANGS if lang in version.body}
     return "---\n" + _header(version.work) + _dump(meta) + "---\n\n" + format_languages(bodies)
+
+
+def _english_tiers(heading_tier, body) -> dict:
+    """The English texts that are not verbatim (issue 12): the heading's tier and each provision's, by eId."""
+    out: dict = {}
+    if heading_tier.get("en", "verbatim") != "verbatim":
+        out["heading"] = heading_tier["en"]
+    provisions = {p.eid: p.tier for p in body.walk() if p.tier != "verbatim"} if body is not None else {}
+    if provisions:
+        out["provisions"] = provisions
+    return out
 
 
 def work_file(work_id: str, version: WorkVersion) -> str:
@@ -68,8 +82,12 @@ def work_file(work_id: str, version: WorkVersion) -> str:
         "id": str(VersionRef(WorkId.parse(work_id), at=version.in_force_from)),
         "in_force_from": version.in_force_from,
         "title": dict(version.title),
-        "parts": [{"part": p.number, "heading": dict(p.heading), "sections": list(p.sections)} for p in version.parts],
+        "parts": [{"part": p.number, "heading": dict(p.heading), "sections": list(p.sections),
+                   **({"heading_tier": dict(p.heading_tier)} if p.heading_tier else {})} for p in version.parts],
     }
+    tiers = _english_tiers({}, version.front.get("en"))
+    if tiers:
+        meta["english_tiers"] = tiers
     bodies = {lang: format_body(version.front[lang]) for lang in LANGS if lang in version.front}
     return "---\n" + _header(work_id) + _dump(meta) + "---\n\n" + format_languages(bodies)
 

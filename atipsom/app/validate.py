@@ -17,6 +17,7 @@ from atipsom.domain.amend import consolidate
 from atipsom.domain.annotations import annotation_errors
 from atipsom.domain.cases import case_errors
 from atipsom.domain.counterparts import counterpart_errors
+from atipsom.domain.english import english_problems
 from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.guidance import law_links, resolve_cites
 from atipsom.domain.law_blocks import citation_errors
@@ -43,6 +44,8 @@ def validate(project: Project, *, today: dt.date, shared_sources: Path | None = 
         statutes = load_statutes(project.statutes_dir)
     except InputErrors as exc:
         errors.extend(exc.errors)
+    if statutes is not None:
+        errors.extend(english_problems(statutes.amendments, statutes.terms))
     guidance = load_guidance(guidance_folder(project.docs_dir, "en"), root, errors)
     guidance_ms = load_guidance(guidance_folder(project.docs_dir, "ms"), root, errors, lang="ms")
     cases = load_cases(project.docs_dir, root, errors)

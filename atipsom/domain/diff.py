@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from atipsom.domain.model import NOT_AVAILABLE, Provision, Version
 
@@ -21,9 +21,10 @@ class ProvisionDiff:
     num: str | None
     kind: str
     depth: int
-    status: str  # same | changed | inserted | deleted | unavailable
+    status: str  # same | changed | inserted | deleted | unavailable | other-language
     text: tuple[Segment, ...]
     wrapup: tuple[Segment, ...] = ()
+    tier: str = "verbatim"  # the tier of the newer text's own words (issue 12); Malay is always verbatim
 
 
 def _flatten(root: Provision) -> list[tuple[Provision, int]]:
@@ -111,7 +112,23 @@ def _text_diff(old: str | None, new: str | None) -> tuple[Segment, ...]:
 
 
 def diff_versions(old: Version, new: Version, lang: str) -> list[ProvisionDiff]:
-    """Every provision of either version in reading order, with what changed in `lang`."""
+    """Every provision of either version in reading order, with what changed in `lang`. A provision whose
+    words are the same in `lang` while the other language's changed is never "same": it is "unavailable"
+    when `lang` has no text for it, else "other-language" (e.g. a correction of the Malay text only)."""
+    result = _diff_versions(old, new, lang)
+    changed_elsewhere = {item.eid for other in old.body if other != lang and other in new.body
+                         for item in _diff_versions(old, new, other) if item.status != "same"}
+    return [_elsewhere(item, old, lang) if item.status == "same" and item.eid in changed_elsewhere else item
+            for item in result]
+
+
+def _elsewhere(item: ProvisionDiff, old: Version, lang: str) -> ProvisionDiff:
+    node = old.body[lang].find(item.eid)
+    unavailable = node is not None and NOT_AVAILABLE in (node.text, node.wrapup)
+    return replace(item, status="unavailable" if unavailable else "other-language")
+
+
+def _diff_versions(old: Version, new: Version, lang: str) -> list[ProvisionDiff]:
     old_nodes, new_nodes = _flatten(old.body[lang]), _flatten(new.body[lang])
     old_ids = [node.eid for node, _ in old_nodes]
     new_ids = [node.eid for node, _ in new_nodes]
@@ -132,7 +149,7 @@ def diff_versions(old: Version, new: Version, lang: str) -> list[ProvisionDiff]:
                 result.append(_pair(a, b, depth))
             else:
                 result.append(ProvisionDiff(b.eid, b.num, b.kind, depth, "inserted", _text_diff(None, b.text),
-                                            _text_diff(None, b.wrapup)))
+                                            _text_diff(None, b.wrapup), b.tier))
     return result
 
 
@@ -144,7 +161,7 @@ def _pair(a: Provision, b: Provision, depth: int) -> ProvisionDiff:
     else:
         status = "changed"
     return ProvisionDiff(b.eid, b.num, b.kind, depth, status, _text_diff(a.text, b.text),
-                         _text_diff(a.wrapup, b.wrapup))
+                         _text_diff(a.wrapup, b.wrapup), b.tier)
 
 
 def heading_diff(old: Version, new: Version, lang: str) -> tuple[Segment, ...]:

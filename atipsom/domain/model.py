@@ -227,6 +227,7 @@ class Instruction:
     line: int | None = None
     index: int = 0  # position within its Act
     conflict: str = ""  # our note: the words of the instruction are known not to match the text we have
+    english: Any = None  # its EnglishEntry (statutes/english/, atipsom.domain.english) when it has no English words
 
     @property
     def citation(self) -> str:
@@ -367,3 +368,4 @@ class Statutes:
     sections: Mapping[str, Section]  # by section number, as first enacted
     amendments: tuple[AmendingAct, ...]  # in order of coming into force
     sources: Mapping[str, Source]
+    terms: tuple[Any, ...] = ()  # the term bank (statutes/terms.yml): atipsom.domain.english.Term

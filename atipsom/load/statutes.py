@@ -31,6 +31,7 @@ from atipsom.domain.model import (
     Transitional,
     Work,
 )
+from atipsom.load.english import load_english, load_terms
 from atipsom.load.files import display_path, read_file
 from atipsom.load.schema import Reader, items_of
 from atipsom.load.sources import load_sources, source_ref
@@ -85,11 +86,13 @@ def load_statutes(statutes_dir: Path) -> Statutes:
     work = load_work(folder / "work.md", root, errors, sources)
     sections = load_sections(folder, root, errors, sources)
     amendments = load_amendments(statutes_dir / "amendments", root, errors, sources)
+    amendments = load_english(statutes_dir, root, errors, amendments, sources)
+    terms = load_terms(statutes_dir, root, errors)
     if work is not None:
         _check_arrangement(work, sections, errors, folder)
     if errors or work is None:
         raise InputErrors(errors)
-    return Statutes(statutes_dir, work, sections, tuple(amendments), sources)
+    return Statutes(statutes_dir, work, sections, tuple(amendments), sources, terms)
 
 
 # --- work.md ----------------------------------------------------------------------------------------

@@ -361,7 +361,8 @@ def diff_page(ctx: SiteContext, versions: Sequence[Version], old: Version, new: 
                 continue
             cite = ids.format_eid_citation(item.eid, lang) if item.kind != "section" else f"s {new.number}"
             status = {"same": "unchanged", "changed": "changed", "inserted": "inserted", "deleted": "deleted",
-                      "unavailable": "text not available in one version"}[item.status]
+                      "unavailable": "text not available in one version",
+                      "other-language": "unchanged here; the other language's text changed"}[item.status]
             text = _segments_html(item.text)
             if item.wrapup:
                 text += "<br>" + _segments_html(item.wrapup)

@@ -7,7 +7,8 @@ from typing import Callable
 
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import TextPayload
-from atipsom.domain.amend.state import Effect, State, payload_for
+from atipsom.domain.amend.state import Effect, State, payload_for, tier_for
+from atipsom.domain.amend.tiering import after_edit
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Provision
 from atipsom.domain.tree import transform
 
@@ -22,18 +23,18 @@ def substitute_long_title(state: State, instruction: Instruction) -> Effect:
             if instruction.lang:
                 outcome[lang] = "unchanged"
                 continue
-            text = NOT_AVAILABLE
+            text, tier = NOT_AVAILABLE, "verbatim"
             outcome[lang] = "not available"
         else:
-            text = payload.text
+            text, tier = payload.text.strip(), tier_for(instruction, lang)
             outcome[lang] = "applied"
         langs.append(lang)
-        front[lang] = transform(front[lang], "longtitle", _with_text(text.strip()))
+        front[lang] = transform(front[lang], "longtitle", _with_text(text, after_edit("verbatim", tier, [text])))
     return Effect(outcome=outcome, langs=tuple(langs), front=front)
 
 
-def _with_text(text: str) -> Callable[[Provision], list[Provision]]:
-    return lambda node: [replace(node, text=text)]
+def _with_text(text: str, tier: str) -> Callable[[Provision], list[Provision]]:
+    return lambda node: [replace(node, text=text, tier=tier)]
 
 
 OPERATIONS = (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import HeadingPayload
-from atipsom.domain.amend.state import Effect, State, fail, payload_for
+from atipsom.domain.amend.state import Effect, State, fail, payload_for, tier_for
+from atipsom.domain.amend.tiering import after_edit
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Part
 
 
@@ -17,6 +18,7 @@ def insert_part(state: State, instruction: Instruction) -> Effect:
     if index is None:
         raise fail(instruction, f"Part {after} to insert after does not exist")
     heading: dict[str, str] = {}
+    heading_tier: dict[str, str] = {}
     outcome: dict[str, str] = {}
     for lang in LANGS:
         payload = payload_for(instruction, lang)
@@ -25,8 +27,11 @@ def insert_part(state: State, instruction: Instruction) -> Effect:
             outcome[lang] = "not available"
         else:
             heading[lang] = (payload.heading if isinstance(payload, HeadingPayload) else "").strip()
+            tier = after_edit("verbatim", tier_for(instruction, lang), [heading[lang]])
+            if tier != "verbatim":
+                heading_tier[lang] = tier
             outcome[lang] = "applied"
-    parts = (*state.parts[:index + 1], Part(number=number, heading=heading, sections=()), *state.parts[index + 1:])
+    parts = (*state.parts[:index + 1], Part(number=number, heading=heading, sections=(), heading_tier=heading_tier), *state.parts[index + 1:])
     return Effect(outcome=outcome, langs=LANGS, parts=parts, change="inserted")
 
 

@@ -7,7 +7,8 @@ from typing import Callable
 
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import TextPayload
-from atipsom.domain.amend.state import Effect, SectionState, State, fail, payload_for, section_of
+from atipsom.domain.amend.state import Effect, SectionState, State, fail, payload_for, section_of, tier_for
+from atipsom.domain.amend.tiering import with_tier
 from atipsom.domain.body import parse_body
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import LANGS, Instruction, Provision
@@ -32,7 +33,7 @@ def parse_items(text: str, line: int | None, parent: Provision, instruction: Ins
     if tree.text or tree.wrapup:
         raise fail(instruction, f"new text ({lang}) has words outside any list item",
                    "inserted provisions are list items: - (1a) …")
-    return list(tree.children)
+    return [with_tier(child, tier_for(instruction, lang)) for child in tree.children]
 
 
 def structure(nodes: list[Provision]) -> list:

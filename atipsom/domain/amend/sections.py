@@ -7,7 +7,8 @@ from dataclasses import replace
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import SectionPayload
 from atipsom.domain.amend.provisions import check_aligned, structure
-from atipsom.domain.amend.state import Effect, SectionState, State, fail, payload_for, section_of
+from atipsom.domain.amend.state import Effect, SectionState, State, fail, payload_for, section_of, tier_for
+from atipsom.domain.amend.tiering import after_edit, unofficial_only, with_tier
 from atipsom.domain.body import parse_body
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Provision, SourceRef
@@ -24,7 +25,7 @@ def _section_body(instruction: Instruction, number: str, lang: str) -> tuple[str
                           root_num=number, path=instruction.path, first_line=payload.line or instruction.line or 1)
     except InputError as exc:
         raise fail(instruction, f"new section text ({lang}) is not in the body format: {exc.message}", exc.hint) from None
-    return payload.heading.strip(), body
+    return payload.heading.strip(), with_tier(body, tier_for(instruction, lang))
 
 
 def _fill(section: SectionState, instruction: Instruction) -> tuple[SectionState, dict[str, str], tuple[str, ...]]:
@@ -35,24 +36,27 @@ def _fill(section: SectionState, instruction: Instruction) -> tuple[SectionState
     check_aligned({lang: structure([body]) for lang, (_, body) in bodies.items()}, instruction,
                   "the English and Malay texts of the section do not have the same provisions")
     reference = next(iter(bodies.values()))[1]
-    heading, body = dict(section.heading), dict(section.body)
+    heading, body, heading_tier = dict(section.heading), dict(section.body), dict(section.heading_tier)
     outcome: dict[str, str] = {}
     langs: list[str] = []
     for lang in LANGS:
         if lang in bodies:
             heading[lang] = bodies[lang][0] or NOT_AVAILABLE
             body[lang] = bodies[lang][1]
+            heading_tier[lang] = after_edit("verbatim", tier_for(instruction, lang), [heading[lang]])
             outcome[lang] = "applied"
         elif instruction.lang:
             outcome[lang] = "unchanged"
             continue
         else:
             heading[lang] = NOT_AVAILABLE
+            heading_tier.pop(lang, None)
             body[lang] = blank(reference)
             outcome[lang] = "not available"
         langs.append(lang)
     status = {**{lang: "verbatim" for lang in LANGS}, **section.status}
-    return replace(section, heading=heading, body=body, status=status), outcome, tuple(langs)
+    new = replace(section, heading=heading, body=body, status=status, heading_tier=unofficial_only(heading_tier))
+    return new, outcome, tuple(langs)
 
 
 def act_source(instruction: Instruction) -> dict[str, SourceRef]:
@@ -68,7 +72,7 @@ def substitute_section(state: State, instruction: Instruction) -> Effect:
     if instruction.target != section.eid:
         raise fail(instruction, "substitute_section targets a whole section", f"target {section.eid}")
     fresh = replace(section, status={lang: "verbatim" for lang in LANGS}, source=act_source(instruction),
-                    editor_note="")
+                    editor_note="", heading_tier={})
     new, outcome, langs = _fill(fresh, instruction)
     return Effect(outcome=outcome, langs=langs, section=new, change="substituted", touched=(section.eid,))
 

@@ -30,6 +30,7 @@ class SectionState:
     editor_note: str
     history: Mapping[str, tuple[AmendmentRef, ...]] = field(default_factory=dict)
     inserted: bool = False
+    heading_tier: Mapping[str, str] = field(default_factory=dict)  # lang -> tier of the heading; absent: verbatim
 
     @property
     def eid(self) -> str:
@@ -88,18 +89,47 @@ def fail(instruction: Instruction, message: str, hint: str = "", lang: str | Non
                           hint)
 
 
+def english_entry(instruction: Instruction):
+    """The English layer's entry that gives the instruction's English (statutes/english/), when it is used:
+    the instruction has no `en` words of its own (those always win), applies to both languages, and the
+    entry still renders the instruction's Malay words (a stale entry is not applied: `check` reports it)."""
+    entry = instruction.english
+    if entry is None or "en" in instruction.payload or instruction.lang:
+        return None
+    malay = instruction.payload.get("ms")
+    if entry.is_stale(malay.as_written() if malay is not None else None):
+        return None
+    return entry
+
+
 def payload_for(instruction: Instruction, lang: str) -> Payload | None:
-    """The instruction's words for `lang` (None for a language it does not give, or does not apply to)."""
+    """The instruction's words for `lang` (None for a language it does not give, or does not apply to);
+    for English, the English layer's words when the instruction has none."""
     if instruction.lang and lang != instruction.lang:
         return None
-    return instruction.payload.get(lang)
+    payload = instruction.payload.get(lang)
+    if payload is None and lang == "en" and (entry := english_entry(instruction)) is not None:
+        return entry.en
+    return payload
+
+
+def tier_for(instruction: Instruction, lang: str) -> str:
+    """The tier of the words `payload_for` gives: the English layer entry's tier, else verbatim."""
+    if lang == "en" and "en" not in instruction.payload and (entry := english_entry(instruction)) is not None:
+        return entry.tier
+    return "verbatim"
+
+
+def gives(instruction: Instruction, lang: str) -> bool:
+    """True when the instruction (or the English layer for it) gives words in `lang`."""
+    return payload_for(instruction, lang) is not None
 
 
 def missing_langs(instruction: Instruction) -> list[str]:
     """Languages for which the instruction changes the text but no source gives the words."""
     if instruction.lang:
         return []
-    return [lang for lang in LANGS if lang not in instruction.payload]
+    return [lang for lang in LANGS if not gives(instruction, lang)]
 
 
 def section_of(state: State, instruction: Instruction, eid: str) -> SectionState:

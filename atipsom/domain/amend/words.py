@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from atipsom.domain.amend.marks import mark, splice, unmark
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import DeleteWordsPayload, InsertWordsPayload, WordsPayload
-from atipsom.domain.amend.state import AmendmentError, Effect, State, fail, missing_langs, payload_for, section_of
+from atipsom.domain.amend.state import (
+    AmendmentError,
+    Effect,
+    State,
+    fail,
+    missing_langs,
+    payload_for,
+    section_of,
+    tier_for,
+)
+from atipsom.domain.amend.tiering import after_edit, retier, unofficial_only
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Provision, is_available
 from atipsom.domain.tree import Slot, find, set_slot, slots, transform, words_pattern
 
@@ -20,6 +31,7 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
         return _part_heading(state, instruction)
     section = section_of(state, instruction, target)
     heading, body, status = dict(section.heading), dict(section.body), dict(section.status)
+    heading_tier = dict(section.heading_tier)
     outcome: dict[str, str] = {}
     langs: list[str] = []
     changed_slots: set[Slot] = set()
@@ -30,12 +42,14 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
         if payload is None:
             continue
         assert isinstance(payload, WORDS_PAYLOADS)
+        tier = tier_for(instruction, lang)
         if instruction.field == "heading":
             if not is_available(heading.get(lang, "")):
                 outcome[lang] = "not applied: heading not available in this language"
                 continue
             heading[lang] = edit_words(heading.get(lang, ""), payload, instruction, lang,
-                                       where=f"the {lang} heading of s {section.number}")
+                                       where=f"the {lang} heading of s {section.number}", ours=tier == "rendered")
+            heading_tier[lang] = after_edit(heading_tier.get(lang, "verbatim"), tier, [heading[lang]])
             changed_slots.add((target, "heading"))
             langs.append(lang)
             outcome[lang] = "applied"
@@ -46,7 +60,7 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
             raise fail(instruction, f"target {target} does not exist in the {lang} text",
                        "check the id against the text as it stood just before this amending Act")
         try:
-            result = _edit_tree(node, payload, instruction, lang)
+            result = _edit_tree(node, payload, instruction, lang, ours=tier == "rendered")
         except AmendmentError:
             if not instruction.conflict:
                 raise
@@ -57,6 +71,7 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
             outcome[lang] = "not applied: the words fall in text not available in this language"
             continue
         new_node, slots_changed = result
+        new_node = retier(new_node, (eid for eid, _ in slots_changed), tier)
         body[lang] = transform(root, target, lambda _: [new_node])
         changed_slots |= slots_changed
         langs.append(lang)
@@ -69,7 +84,7 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
         outcome[lang] = "not available"
         langs.append(lang)
     touched = sorted({eid for eid, _ in changed_slots}) or [target]
-    new_section = replace(section, heading=heading, body=body, status=status)
+    new_section = replace(section, heading=heading, body=body, status=status, heading_tier=unofficial_only(heading_tier))
     return Effect(outcome=outcome, langs=tuple(langs), section=new_section, touched=tuple(touched))
 
 
@@ -96,20 +111,24 @@ def _occurrence(payload: WordsLike, instruction: Instruction):
     return payload.occurrence if payload.occurrence is not None else instruction.occurrence
 
 
-def edit_words(words: str, payload: WordsLike, instruction: Instruction, lang: str, where: str) -> str:
+def edit_words(words: str, payload: WordsLike, instruction: Instruction, lang: str, where: str,
+               ours: bool = False) -> str:
+    """`words` with the payload applied; the words it brings marked ⟦ ⟧ when `ours` (a rendering).
+    Words are found across existing marks, and the words they replace lose their marking."""
+    plain, flags = unmark(words)
     if isinstance(payload, WordsPayload) and instruction.op == "substitute_words" and payload.at == "end":
         old = payload.old
-        stripped = words.rstrip()
+        stripped = plain.rstrip()
         if not stripped.endswith(old):
             raise fail(instruction, f"{where} does not end with {old!r}",
                        f"it ends with {stripped[-20:]!r}; check the target")
-        return stripped[: -len(old)] + (payload.new or "")
+        return mark(*splice(plain, flags, len(stripped) - len(old), len(plain), payload.new or "", ours))
     needle = payload.needle
-    matches = list(words_pattern(needle).finditer(words))
+    matches = list(words_pattern(needle).finditer(plain))
     chosen = _choose(matches, _occurrence(payload, instruction), instruction, lang, needle, where)
     for match in sorted(chosen, key=lambda m: m.start(), reverse=True):
-        words = _replace_match(words, match, payload)
-    return words
+        plain, flags = splice(plain, flags, *_splice_for(plain, match, payload), ours)
+    return mark(plain, flags)
 
 
 def _choose(matches, occurrence, instruction, lang, needle, where):
@@ -130,26 +149,25 @@ def _choose(matches, occurrence, instruction, lang, needle, where):
     return matches
 
 
-def _replace_match(words: str, match, payload: WordsLike) -> str:
+def _splice_for(words: str, match, payload: WordsLike) -> tuple[int, int, str]:
+    """What to replace, where: (start, end, new words) in the unmarked text."""
     start, end = match.start(), match.end()
     if isinstance(payload, InsertWordsPayload):
         insert = payload.words
         if payload.after is not None:
-            joiner = "" if insert[:1] in ",;:.)" else " "
-            return words[:end] + joiner + insert + words[end:]
-        joiner = "" if insert[-1:] in "(“" else " "
-        return words[:start] + insert + joiner + words[start:]
+            return end, end, ("" if insert[:1] in ",;:.)" else " ") + insert
+        return start, start, insert + ("" if insert[-1:] in "(“" else " ")
     if isinstance(payload, WordsPayload):
-        return words[:start] + (payload.new or "") + words[end:]
+        return start, end, payload.new or ""
     before, after = words[:start], words[end:]
     if before.endswith(" ") and (after.startswith(" ") or after[:1] in ",;:." or not after):
-        before = before[:-1]
-    elif after.startswith(" ") and not before:
-        after = after[1:]
-    return before + after
+        return start - 1, end, ""
+    if after.startswith(" ") and not before:
+        return start, end + 1, ""
+    return start, end, ""
 
 
-def _edit_tree(node: Provision, payload: WordsLike, instruction: Instruction, lang: str):
+def _edit_tree(node: Provision, payload: WordsLike, instruction: Instruction, lang: str, ours: bool = False):
     """Apply a words op to everything under `node`. None when the words can only be in unavailable text."""
     where = f"{instruction.target}"
     all_slots = list(slots(node))
@@ -162,11 +180,12 @@ def _edit_tree(node: Provision, payload: WordsLike, instruction: Instruction, la
         slot, words = candidates[-1]
         if not is_available(words):
             return None
-        new = edit_words(words, payload, instruction, lang, where)
+        new = edit_words(words, payload, instruction, lang, where, ours)
         return set_slot(node, slot, new), {slot}
     needle = payload.needle
     pattern = words_pattern(needle)
-    found = [(slot, words, match) for slot, words in available for match in pattern.finditer(words)]
+    unmarked = {slot: unmark(words) for slot, words in available}
+    found = [(slot, words, match) for slot, (words, _) in unmarked.items() for match in pattern.finditer(words)]
     if not found and unavailable:
         return None
     chosen = _choose([m for _, _, m in found], _occurrence(payload, instruction), instruction, lang, needle, where)
@@ -175,12 +194,11 @@ def _edit_tree(node: Provision, payload: WordsLike, instruction: Instruction, la
     for slot, words, match in found:
         if id(match) in chosen_ids:
             by_slot.setdefault(slot, []).append(match)
-    texts = dict(available)
     for slot, matches in by_slot.items():
-        words = texts[slot]
+        plain, flags = unmarked[slot]
         for match in sorted(matches, key=lambda m: m.start(), reverse=True):
-            words = _replace_match(words, match, payload)
-        node = set_slot(node, slot, words)
+            plain, flags = splice(plain, flags, *_splice_for(plain, match, payload), ours)
+        node = set_slot(node, slot, mark(plain, flags))
     return node, set(by_slot)
 
 
@@ -190,7 +208,7 @@ def _part_heading(state: State, instruction: Instruction) -> Effect:
     if index is None:
         raise fail(instruction, f"Part {number} does not exist")
     part = state.parts[index]
-    heading = dict(part.heading)
+    heading, heading_tier = dict(part.heading), dict(part.heading_tier)
     outcome: dict[str, str] = {}
     langs: list[str] = []
     for lang in LANGS:
@@ -205,10 +223,13 @@ def _part_heading(state: State, instruction: Instruction) -> Effect:
         if not is_available(heading.get(lang)):
             outcome[lang] = "not applied: heading not available in this language"
             continue
-        heading[lang] = edit_words(heading[lang], payload, instruction, lang, where=f"the heading of Part {number}")
+        tier = tier_for(instruction, lang)
+        heading[lang] = edit_words(heading[lang], payload, instruction, lang, where=f"the heading of Part {number}",
+                                   ours=tier == "rendered")
+        heading_tier[lang] = after_edit(heading_tier.get(lang, "verbatim"), tier, [heading[lang]])
         outcome[lang] = "applied"
         langs.append(lang)
-    parts = (*state.parts[:index], replace(part, heading=heading), *state.parts[index + 1:])
+    parts = (*state.parts[:index], replace(part, heading=heading, heading_tier=unofficial_only(heading_tier)), *state.parts[index + 1:])
     return Effect(outcome=outcome, langs=tuple(langs), parts=parts)
 
 
