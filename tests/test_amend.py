@@ -117,3 +117,16 @@ def test_missing_target_is_an_error(tmp_path):
     act = MINI_A2015.replace("target: sec_51__subsec_3__para_a__subpara_i", "target: sec_51__subsec_4__para_a")
     c = consolidate(load_statutes(write_tree(tmp_path, amendments={"act-a1500": act})))
     assert any("sec_51__subsec_4__para_a does not exist" in e.message for e in c.errors)
+
+
+def test_a_deleted_provision_keeps_its_place_and_anchor_with_the_reprint_placeholder(real_consolidation):
+    """s 6(2) reads (b), (c) (Deleted by Act A1500), (d) from 2015 on, in both languages, not (b) then (d)."""
+    versions = [v for v in real_consolidation.versions["6"] if v.in_force_from >= D(2015, 11, 18)]
+    assert versions
+    for version in versions:
+        paragraphs = [p.num for p in version.body["en"].find("sec_6__subsec_2").children]
+        assert paragraphs[paragraphs.index("(b)") + 1] == "(c)"
+        assert version.body["en"].find("sec_6__subsec_2__para_c").text == "(Deleted by Act A1500)"
+        assert version.body["ms"].find("sec_6__subsec_2__para_c").text == "(Dipotong oleh Akta A1500)"
+    before = real_consolidation.versions["6"][0].body["en"].find("sec_6__subsec_2__para_c")
+    assert before.text != "(Deleted by Act A1500)"

@@ -132,6 +132,22 @@ def _put_new_nodes(section: SectionState, instruction: Instruction, new_by_lang:
                   touched=tuple(node.eid for node in reference))
 
 
+#: What Malaysian reprints print in place of a deleted provision, which keeps its place and number.
+DELETED = {"en": "(Deleted by Act {act})", "ms": "(Dipotong oleh Akta {act})"}
+
+
+def placeholder(node: Provision, act_number: str, lang: str) -> list[Provision]:
+    """A deleted provision as later versions show it: its number and anchor with the reprint's placeholder.
+    An unnumbered provision (a definition) simply goes, as in the reprints."""
+    if node.num is None:
+        return []
+    return [replace(node, text=DELETED[lang].format(act=act_number), children=(), wrapup=None, tier="verbatim")]
+
+
+def _deleted(act_number: str, lang: str) -> Callable[[Provision], list[Provision]]:
+    return lambda node: placeholder(node, act_number, lang)
+
+
 def delete_provision(state: State, instruction: Instruction) -> Effect:
     target = instruction.target or ""
     section = section_of(state, instruction, target)
@@ -142,7 +158,8 @@ def delete_provision(state: State, instruction: Instruction) -> Effect:
         if find(root, target) is None or parent is None:
             raise fail(instruction, f"target {target} does not exist ({lang})")
         parent_eid = parent.eid
-    body = {lang: transform(section.body[lang], target, lambda _: []) for lang in LANGS}
+    act_number = instruction.act.removeprefix("act-").upper()
+    body = {lang: transform(section.body[lang], target, _deleted(act_number, lang)) for lang in LANGS}
     return Effect(outcome={lang: "applied" for lang in LANGS}, langs=LANGS,
                   section=replace(section, body={**section.body, **body}), touched=(parent_eid or target,))
 
