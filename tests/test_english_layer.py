@@ -161,3 +161,27 @@ def test_the_manifest_hashes_our_english_apart_from_the_verbatim_text(tmp_path):
     statutes = load_statutes(english_tree(tmp_path))
     ours = [key for key in text_blocks(statutes) if key.startswith(UNOFFICIAL)]
     assert ours == [f"{UNOFFICIAL}act-a1385/sec_2/0#en", f"{UNOFFICIAL}act-a1385/sec_3/1#en"]
+
+
+def test_the_english_layer_completes_english_a_source_gives_only_in_part_and_its_words_stay_verbatim(tmp_path):
+    a2010 = MINI_A2010.replace(
+        "        - (6) Tiada apa-apa jua dalam seksyen ini menyentuh apa-apa pendakwaan.\n",
+        "        - (6) Tiada apa-apa jua dalam seksyen ini menyentuh apa-apa pendakwaan.\n"
+        "        - (7) Seksyen ini terpakai juga bagi migran.\n"
+        "    en:\n      text: |\n"
+        "        - (6) Nothing in this section affects any prosecution.\n"
+        "        - (7) {not available}\n")
+    english = ENGLISH_A2010.replace(
+        "          - (6) Tiada apa-apa jua dalam seksyen ini menyentuh apa-apa pendakwaan.\n",
+        "          - (6) Tiada apa-apa jua dalam seksyen ini menyentuh apa-apa pendakwaan.\n"
+        "          - (7) Seksyen ini terpakai juga bagi migran.\n")
+    english = english.replace('en: {text: "- (6) Nothing in this section affects any prosecution."}',
+                              'en: {text: "- (6) Nothing in this section affects any prosecution.\\n'
+                              '- (7) This section also applies to migrants."}')
+    statutes = load_statutes(english_tree(tmp_path, english=english, a2010=a2010))
+    version = consolidate(statutes).versions["51"][1]
+    assert version.body["en"].find("sec_51__subsec_6").tier == "verbatim"
+    seven = version.body["en"].find("sec_51__subsec_7")
+    assert seven.text == "This section also applies to migrants." and seven.tier == "translated"
+    assert english_problems(statutes.amendments, statutes.terms) == []
+    assert [i.provision for i in english_gaps(statutes.amendments)] == []

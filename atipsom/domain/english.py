@@ -86,7 +86,7 @@ def english_problems(amendments, terms: Iterable[Term], terms_path: str = "statu
             if entry is None:
                 continue
             malay = instruction.payload.get("ms")
-            if "en" in instruction.payload:
+            if "en" in instruction.payload and not _has_gaps(instruction.payload["en"]):
                 problems.append(InputError(entry.path, entry.line,
                                            f"{act.number} {entry.instruction} now has English words of its own "
                                            f"({instruction.path}:{instruction.line}), which replace this entry",
@@ -100,12 +100,18 @@ def english_problems(amendments, terms: Iterable[Term], terms_path: str = "statu
     return problems
 
 
+def _has_gaps(payload) -> bool:
+    return any(isinstance(v, str) and "{not available}" in v for v in payload.as_written().values())
+
+
 def english_gaps(amendments) -> list:
     """Instructions that change the English text but give no English words, with no English-layer entry."""
     gaps = []
     for act in amendments:
         for instruction in act.instructions:
-            if instruction.lang or "en" in instruction.payload or not instruction.payload:
+            if instruction.lang or not instruction.payload:
+                continue
+            if "en" in instruction.payload and not _has_gaps(instruction.payload["en"]):
                 continue
             entry = instruction.english
             malay = instruction.payload.get("ms")

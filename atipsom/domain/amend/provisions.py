@@ -7,7 +7,16 @@ from typing import Callable
 
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import TextPayload
-from atipsom.domain.amend.state import Effect, SectionState, State, fail, payload_for, section_of, tier_for
+from atipsom.domain.amend.state import (
+    Effect,
+    SectionState,
+    State,
+    fail,
+    payload_for,
+    section_of,
+    tier_for,
+    verbatim_part,
+)
 from atipsom.domain.amend.tiering import with_tier
 from atipsom.domain.body import parse_body
 from atipsom.domain.errors import InputError
@@ -33,7 +42,17 @@ def parse_items(text: str, line: int | None, parent: Provision, instruction: Ins
     if tree.text or tree.wrapup:
         raise fail(instruction, f"new text ({lang}) has words outside any list item",
                    "inserted provisions are list items: - (1a) …")
-    return [with_tier(child, tier_for(instruction, lang)) for child in tree.children]
+    own = verbatim_part(instruction, lang)
+    verbatim = _parse_quietly(own.text, parent) if isinstance(own, TextPayload) else None
+    return [with_tier(child, tier_for(instruction, lang), verbatim) for child in tree.children]
+
+
+def _parse_quietly(text: str, parent: Provision) -> Provision | None:
+    """The source's own (partial) words as a tree, to tell them from the words that complete them."""
+    try:
+        return parse_body(text, root_eid=parent.eid, root_kind=parent.kind, root_num=parent.num)
+    except InputError:
+        return None
 
 
 def structure(nodes: list[Provision]) -> list:

@@ -7,11 +7,20 @@ from dataclasses import replace
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import SectionPayload
 from atipsom.domain.amend.provisions import check_aligned, structure
-from atipsom.domain.amend.state import Effect, SectionState, State, fail, payload_for, section_of, tier_for
+from atipsom.domain.amend.state import (
+    Effect,
+    SectionState,
+    State,
+    fail,
+    payload_for,
+    section_of,
+    tier_for,
+    verbatim_part,
+)
 from atipsom.domain.amend.tiering import after_edit, unofficial_only, with_tier
 from atipsom.domain.body import parse_body
 from atipsom.domain.errors import InputError
-from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Provision, SourceRef
+from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Provision, SourceRef, is_available
 from atipsom.domain.tree import blank
 from atipsom.refs import ids
 
@@ -25,7 +34,22 @@ def _section_body(instruction: Instruction, number: str, lang: str) -> tuple[str
                           root_num=number, path=instruction.path, first_line=payload.line or instruction.line or 1)
     except InputError as exc:
         raise fail(instruction, f"new section text ({lang}) is not in the body format: {exc.message}", exc.hint) from None
-    return payload.heading.strip(), with_tier(body, tier_for(instruction, lang))
+    own = verbatim_part(instruction, lang)
+    verbatim = None
+    if isinstance(own, SectionPayload):
+        try:
+            verbatim = parse_body(own.text, root_eid=body.eid, root_kind="section", root_num=number)
+        except InputError:
+            pass
+    return payload.heading.strip(), with_tier(body, tier_for(instruction, lang), verbatim)
+
+
+def _heading_tier(instruction: Instruction, lang: str, heading: str) -> str:
+    """The heading's tier: verbatim when it is the source's own heading, which the English layer completes."""
+    own = verbatim_part(instruction, lang)
+    if isinstance(own, SectionPayload) and own.heading.strip() == heading and is_available(heading):
+        return "verbatim"
+    return after_edit("verbatim", tier_for(instruction, lang), [heading])
 
 
 def _fill(section: SectionState, instruction: Instruction) -> tuple[SectionState, dict[str, str], tuple[str, ...]]:
@@ -43,7 +67,7 @@ def _fill(section: SectionState, instruction: Instruction) -> tuple[SectionState
         if lang in bodies:
             heading[lang] = bodies[lang][0] or NOT_AVAILABLE
             body[lang] = bodies[lang][1]
-            heading_tier[lang] = after_edit("verbatim", tier_for(instruction, lang), [heading[lang]])
+            heading_tier[lang] = _heading_tier(instruction, lang, heading[lang])
             outcome[lang] = "applied"
         elif instruction.lang:
             outcome[lang] = "unchanged"

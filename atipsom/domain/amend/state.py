@@ -11,7 +11,7 @@ from typing import Mapping
 
 from atipsom.domain.amend.payloads import Payload
 from atipsom.domain.errors import InputError
-from atipsom.domain.model import LANGS, AmendmentRef, Instruction, Part, Provision, SourceRef
+from atipsom.domain.model import LANGS, NOT_AVAILABLE, AmendmentRef, Instruction, Part, Provision, SourceRef
 from atipsom.refs import ids
 
 
@@ -89,12 +89,21 @@ def fail(instruction: Instruction, message: str, hint: str = "", lang: str | Non
                           hint)
 
 
+def has_gaps(payload) -> bool:
+    """True when a payload's words include `{not available}` (a source gives only part of them)."""
+    return payload is not None and any(isinstance(v, str) and NOT_AVAILABLE in v for v in payload.as_written().values())
+
+
 def english_entry(instruction: Instruction):
     """The English layer's entry that gives the instruction's English (statutes/english/), when it is used:
-    the instruction has no `en` words of its own (those always win), applies to both languages, and the
-    entry still renders the instruction's Malay words (a stale entry is not applied: `check` reports it)."""
+    the instruction has no complete `en` words of its own (those always win; words with `{not available}` in
+    them are completed by the entry), applies to both languages, and the entry still renders the instruction's
+    Malay words (a stale entry is not applied: `check` reports it)."""
     entry = instruction.english
-    if entry is None or "en" in instruction.payload or instruction.lang:
+    if entry is None or instruction.lang:
+        return None
+    own = instruction.payload.get("en")
+    if own is not None and not has_gaps(own):
         return None
     malay = instruction.payload.get("ms")
     if entry.is_stale(malay.as_written() if malay is not None else None):
@@ -104,20 +113,26 @@ def english_entry(instruction: Instruction):
 
 def payload_for(instruction: Instruction, lang: str) -> Payload | None:
     """The instruction's words for `lang` (None for a language it does not give, or does not apply to);
-    for English, the English layer's words when the instruction has none."""
+    for English, the English layer's words when the instruction has none, or only some."""
     if instruction.lang and lang != instruction.lang:
         return None
-    payload = instruction.payload.get(lang)
-    if payload is None and lang == "en" and (entry := english_entry(instruction)) is not None:
+    if lang == "en" and (entry := english_entry(instruction)) is not None:
         return entry.en
-    return payload
+    return instruction.payload.get(lang)
 
 
 def tier_for(instruction: Instruction, lang: str) -> str:
     """The tier of the words `payload_for` gives: the English layer entry's tier, else verbatim."""
-    if lang == "en" and "en" not in instruction.payload and (entry := english_entry(instruction)) is not None:
+    if lang == "en" and (entry := english_entry(instruction)) is not None:
         return entry.tier
     return "verbatim"
+
+
+def verbatim_part(instruction: Instruction, lang: str) -> Payload | None:
+    """The instruction's own words in `lang` when the English layer completes them (its words stay verbatim)."""
+    if lang == "en" and english_entry(instruction) is not None:
+        return instruction.payload.get("en")
+    return None
 
 
 def gives(instruction: Instruction, lang: str) -> bool:

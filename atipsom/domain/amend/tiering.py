@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Callable, Iterable
 
 from atipsom.domain.amend.marks import has_marks
-from atipsom.domain.model import Provision
+from atipsom.domain.model import Provision, is_available
 from atipsom.domain.tiers import VERBATIM, lowest
 from atipsom.domain.tree import find, transform
 
@@ -28,10 +28,14 @@ def own_words(node: Provision) -> list[str | None]:
     return [node.text, node.wrapup]
 
 
-def with_tier(node: Provision, tier: str) -> Provision:
-    """New provisions (and those under them) in a text of `tier`; a provision without words stays verbatim."""
-    children = tuple(with_tier(child, tier) for child in node.children)
-    if tier == VERBATIM or not (node.text or node.wrapup):
+def with_tier(node: Provision, tier: str, verbatim: Provision | None = None) -> Provision:
+    """New provisions (and those under them) in a text of `tier`; a provision without words stays verbatim,
+    and so does one whose words are those of `verbatim` (the source's own words, which this text completes)."""
+    children = tuple(with_tier(child, tier, verbatim) for child in node.children)
+    same = verbatim is not None and (found := find(verbatim, node.eid)) is not None \
+        and (found.text, found.wrapup) == (node.text, node.wrapup) and is_available(found.text) \
+        and (found.wrapup is None or is_available(found.wrapup))
+    if tier == VERBATIM or not (node.text or node.wrapup) or same:
         return replace(node, children=children)
     return replace(node, children=children, tier=after_edit(VERBATIM, tier, own_words(node)))
 
