@@ -130,3 +130,25 @@ def test_a_deleted_provision_keeps_its_place_and_anchor_with_the_reprint_placeho
         assert version.body["ms"].find("sec_6__subsec_2__para_c").text == "(Dipotong oleh Akta A1500)"
     before = real_consolidation.versions["6"][0].body["en"].find("sec_6__subsec_2__para_c")
     assert before.text != "(Deleted by Act A1500)"
+
+
+def test_lawyer_sees_the_s26c_penalty_marked_disputed_with_both_readings(real_consolidation):
+    """Issue 12 item 5: the 2010 Malay bill says 'not less than seven years'; the 2021 bills treat it as a maximum."""
+    first, *later = real_consolidation.versions["26C"]
+    assert first.text_status["ms"] == "disputed"
+    assert all(v.text_status["ms"] == "disputed" for v in later)
+    note = " ".join(first.notes)
+    assert "Disputed:" in note and "tidak kurang daripada tujuh tahun" in note and "not exceeding seven years" in note
+
+
+def test_malay_ss42_1_and_43_1_from_2015_show_the_reading_that_follows_the_english_bill(real_consolidation):
+    for number, reading in (("42", "“Menteri boleh mengisytiharkan …”"), ("43", "“… boleh melantik …”")):
+        version = next(v for v in real_consolidation.versions[number] if v.in_force_from == D(2015, 11, 18))
+        assert version.text_status["ms"] == "disputed"
+        assert any(reading in note and "English bill" in note for note in version.notes)
+
+
+def test_malay_s15_from_2010_keeps_the_bills_double_full_stop_as_a_recorded_source_defect(real_consolidation):
+    version = next(v for v in real_consolidation.versions["15"] if v.in_force_from == D(2010, 11, 15))
+    assert version.body["ms"].text.endswith("kesalahan itu..")
+    assert any(note.startswith("Source defect") for note in version.notes)

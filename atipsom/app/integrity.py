@@ -84,7 +84,7 @@ def text_blocks(statutes) -> dict[str, Block]:
                     key=key, file=act.path,
                     text_hash=_sha([instruction.op, instruction.target, words]),
                     source_hash=_sha([act.bill_source.get(lang), instruction.provision, instruction.note,
-                                      instruction.conflict,
+                                      instruction.conflict, *([instruction.dispute] if instruction.dispute else []),
                                       [en_source.ref, en_source.locator, en_source.note] if en_source and lang == "en"
                                       else None]),
                     source=f"{act.bill_source.get(lang, '')} {instruction.citation}".strip(),

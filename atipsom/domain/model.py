@@ -227,6 +227,7 @@ class Instruction:
     line: int | None = None
     index: int = 0  # position within its Act
     conflict: str = ""  # our note: the words of the instruction are known not to match the text we have
+    dispute: str = ""  # our note: the sources disagree about the words it brings (both readings, their sources)
     english: Any = None  # its EnglishEntry (statutes/english/, atipsom.domain.english) when it has no English words
 
     @property

@@ -55,7 +55,7 @@ def _op_hint(op) -> str:
 
 
 INSTRUCTION_KEYS = ("provision", "op", "target", "lang", "field", "en", "ms", "en_source", "note", "occurrence",
-                    "after", "into", "section", "part", "num", "conflict")
+                    "after", "into", "section", "part", "num", "conflict", "dispute")
 
 
 def repo_root_of(statutes_dir: Path) -> Path:
@@ -509,5 +509,5 @@ def _instruction(item, line: int, index: int, act_id: str, path: str, errors: li
         section=(ids.normalise_section_number(str(sub.raw("section"))) if sub.has("section") else None),
         part=sub.str("part", required=False) or None, num=sub.str("num", required=False) or None,
         occurrence=occurrence, en_source=en_source, note=sub.str("note", required=False), path=path, line=line,
-        index=index, conflict=sub.str("conflict", required=False),
+        index=index, conflict=sub.str("conflict", required=False), dispute=sub.str("dispute", required=False),
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from atipsom.domain.amend.registry import OPERATIONS
-from atipsom.domain.amend.state import AmendmentError, SectionState, State, fold
+from atipsom.domain.amend.state import AmendmentError, Effect, SectionState, State, english_entry, fold
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import (
     LANGS,
@@ -94,6 +94,7 @@ def consolidate(statutes: Statutes) -> Consolidation:
             except AmendmentError as exc:
                 errors.append(exc)
                 continue
+            effect = _with_disputes(effect, instruction)
             amendment = _ref(act, instruction, effect.langs)
             state = fold(state, effect, amendment)
             applications.append(Application(instruction, date, effect.sections, effect.outcome))
@@ -131,7 +132,30 @@ def _ref(act: AmendingAct, instruction: Instruction, langs: tuple[str, ...]) -> 
     return AmendmentRef(act=act.id, act_number=act.number, provision=instruction.provision,
                         in_force=act.in_force_from, op=instruction.op,
                         target=instruction.target or instruction.after, langs=tuple(langs),
-                        note=" ".join(x for x in (instruction.note, instruction.conflict) if x))
+                        note=" ".join(x for x in (instruction.note, instruction.conflict, _dispute_note(instruction))
+                                      if x))
+
+
+def _dispute_note(instruction: Instruction) -> str:
+    entry = english_entry(instruction)
+    parts = [f"Disputed: {instruction.dispute}" if instruction.dispute else "",
+             f"Disputed (English): {entry.dispute}" if entry is not None and entry.dispute else ""]
+    return " ".join(p for p in parts if p)
+
+
+def _with_disputes(effect: Effect, instruction: Instruction) -> Effect:
+    """A section whose new words the sources dispute is marked disputed, from this version on, in the languages
+    the dispute concerns: the instruction's own words (`dispute:`), or its English-layer words (`dispute:`)."""
+    if effect.section is None:
+        return effect
+    entry = english_entry(instruction)
+    langs = [lang for lang in LANGS
+             if (instruction.dispute and lang in instruction.payload)
+             or (lang == "en" and entry is not None and entry.dispute)]
+    if not langs:
+        return effect
+    status = {**effect.section.status, **{lang: "disputed" for lang in langs}}
+    return replace(effect, section=replace(effect.section, status=status))
 
 
 _TITLE_PATTERNS = {"en": re.compile(r"cited as the (?P<title>.+? Act \d{4})"),
