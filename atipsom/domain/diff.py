@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 
+from atipsom.domain.amend.provisions import is_placeholder
 from atipsom.domain.model import NOT_AVAILABLE, Provision, Version
 
 
@@ -154,7 +155,9 @@ def _diff_versions(old: Version, new: Version, lang: str) -> list[ProvisionDiff]
 
 
 def _pair(a: Provision, b: Provision, depth: int) -> ProvisionDiff:
-    if NOT_AVAILABLE in (a.text, b.text) and a.text != b.text:
+    if is_placeholder(b.text) and not is_placeholder(a.text):
+        status = "deleted"  # it keeps its place and number with the reprints' placeholder
+    elif NOT_AVAILABLE in (a.text, b.text) and a.text != b.text:
         status = "unavailable"
     elif a.text == b.text and a.wrapup == b.wrapup and a.num == b.num:
         status = "same"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable
 
@@ -153,6 +154,14 @@ def _put_new_nodes(section: SectionState, instruction: Instruction, new_by_lang:
 
 #: What Malaysian reprints print in place of a deleted provision, which keeps its place and number.
 DELETED = {"en": "(Deleted by Act {act})", "ms": "(Dipotong oleh Akta {act})"}
+
+
+def is_placeholder(text: str | None) -> bool:
+    """True for the words a deleted provision keeps: "(Deleted by Act A1644)" / "(Dipotong oleh Akta A1644)"."""
+    return text is not None and _PLACEHOLDER.fullmatch(text) is not None
+
+
+_PLACEHOLDER = re.compile(r"\((?:Deleted by Act|Dipotong oleh Akta) A\d+\)")
 
 
 def placeholder(node: Provision, act_number: str, lang: str) -> list[Provision]:
