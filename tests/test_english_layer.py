@@ -185,3 +185,54 @@ def test_the_english_layer_completes_english_a_source_gives_only_in_part_and_its
     assert seven.text == "This section also applies to migrants." and seven.tier == "translated"
     assert english_problems(statutes.amendments, statutes.terms) == []
     assert [i.provision for i in english_gaps(statutes.amendments)] == []
+
+
+HEADINGS_A2010 = MINI_A2010.replace("---\nSummary.", """\
+  - provision: sec_4
+    op: substitute_words
+    target: part_V
+    field: heading
+    ms: {old: "JAGAAN", new: "PENJAGAAN"}
+  - provision: sec_5
+    op: insert_section
+    section: "44A"
+    after: sec_44
+    part: "V"
+    ms:
+      heading: Tempoh perintah
+      text: Perintah itu hendaklah berkuat kuasa selama empat belas hari.
+  - provision: sec_6
+    op: substitute_long_title
+    ms: {text: "Suatu Akta bagi ujian dan perkara yang berkaitan."}
+---
+Summary.""")
+HEADINGS_ENGLISH = ENGLISH_A2010.removesuffix("---\n") + """\
+  - instruction: sec_4
+    tier: rendered
+    renders: {ms: {old: "JAGAAN", new: "PENJAGAAN"}}
+    en: {old: "CARE", new: "CUSTODY"}
+  - instruction: sec_5
+    tier: translated
+    renders: {ms: {heading: Tempoh perintah, text: Perintah itu hendaklah berkuat kuasa selama empat belas hari.}}
+    en: {heading: Duration of order, text: The order shall be in force for fourteen days.}
+  - instruction: sec_6
+    tier: translated
+    renders: {ms: {text: "Suatu Akta bagi ujian dan perkara yang berkaitan."}}
+    en: {text: "An Act to provide for tests and for related matters."}
+---
+"""
+
+
+def test_headings_part_headings_and_the_long_title_carry_their_tier(tmp_path):
+    statutes = load_statutes(english_tree(tmp_path, english=HEADINGS_ENGLISH, a2010=HEADINGS_A2010))
+    c = consolidate(statutes)
+    assert not c.errors
+    work_2010 = c.work_versions[-2]
+    part = next(p for p in work_2010.parts if p.number == "V")
+    assert part.heading["en"] == "\u27e6CUSTODY\u27e7 AND PROTECTION" and part.heading_tier == {"en": "rendered"}
+    assert work_2010.front["en"].find("longtitle").tier == "translated"
+    assert work_2010.front["ms"].find("longtitle").tier == "verbatim"
+    inserted = c.versions["44A"][0]
+    assert inserted.heading["en"] == "Duration of order" and inserted.heading_tier == {"en": "translated"}
+    assert version_tier(inserted, "en") == "translated" and version_tier(inserted, "ms") == "verbatim"
+    assert "english_tiers:\n  heading: translated" in version_file(inserted)
