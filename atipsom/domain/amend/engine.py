@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from typing import Mapping
+from typing import Mapping, TypeVar
 
 from atipsom.domain.amend.registry import OPERATIONS
 from atipsom.domain.amend.state import AmendmentError, Effect, SectionState, State, english_entry, fold
@@ -32,6 +32,8 @@ from atipsom.domain.model import (
     is_available,
 )
 from atipsom.refs import ids
+
+V = TypeVar("V", Version, WorkVersion)
 
 
 @dataclass(frozen=True)
@@ -112,20 +114,24 @@ def consolidate(statutes: Statutes) -> Consolidation:
                 errors.append(InputError(act.path, 1, f"{act.number} comes into force on {date}, not after the "
                                                       f"version of s {number} from {history[-1].in_force_from}"))
                 continue
-            if history:
-                history[-1] = replace(history[-1], in_force_to=date - dt.timedelta(days=1))
             history.append(_snapshot(work.id, state.sections[number], date, kinds[number], tuple(touched[number])))
         state = replace(state, title=_title_from_section_1(state) or state.title)
-        work_versions[-1] = replace(work_versions[-1], in_force_to=date - dt.timedelta(days=1))
         all_refs = tuple(work_refs) + tuple(ref for refs in touched.values() for ref in refs)
         work_versions.append(WorkVersion(date, None, dict(state.title), state.parts, dict(state.front), all_refs))
     return Consolidation(
-        versions={number: tuple(v) for number, v in versions.items()},
+        versions={number: _closed(v) for number, v in versions.items()},
         order=tuple(n for n in state.order if n in versions),
-        work_versions=tuple(work_versions),
+        work_versions=_closed(work_versions),
         applications=tuple(applications),
         errors=tuple(errors),
     )
+
+
+def _closed(versions: list[V]) -> tuple[V, ...]:
+    """The versions, each ending the day before the next begins (the last one current): `in_force_to` is
+    derived here, in one place, from the next version's `in_force_from`."""
+    return tuple(replace(version, in_force_to=following.in_force_from - dt.timedelta(days=1))
+                 for version, following in zip(versions, versions[1:])) + tuple(versions[-1:])
 
 
 def _ref(act: AmendingAct, instruction: Instruction, langs: tuple[str, ...]) -> AmendmentRef:
