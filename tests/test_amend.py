@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from atipsom.domain.amend import consolidate
+from atipsom.domain.errors import InputErrors
 from atipsom.domain.lookup import NotFound, resolve
 from atipsom.domain.model import NOT_AVAILABLE
 from atipsom.load.statutes import load_statutes
@@ -152,3 +153,25 @@ def test_malay_s15_from_2010_keeps_the_bills_double_full_stop_as_a_recorded_sour
     version = next(v for v in real_consolidation.versions["15"] if v.in_force_from == D(2010, 11, 15))
     assert version.body["ms"].text.endswith("kesalahan itu..")
     assert any(note.startswith("Source defect") for note in version.notes)
+
+
+def test_repealed_section_keeps_its_number_with_the_placeholder_and_says_repealed(tmp_path):
+    act = MINI_A2015.replace("---\nSummary.", "  - provision: sec_12\n    op: repeal_section\n    target: sec_51\n"
+                                              "---\nSummary.")
+    c = consolidate(load_statutes(write_tree(tmp_path, amendments={"act-a1500": act})))
+    assert not c.errors
+    before, repealed = c.versions["51"][-2:]
+    assert repealed.change == "repealed" and repealed.in_force_from == D(2015, 11, 18)
+    assert before.in_force_to == D(2015, 11, 17)
+    assert repealed.body["en"].text == "(Deleted by Act A1500)" and not repealed.body["en"].children
+    assert repealed.body["ms"].text == "(Dipotong oleh Akta A1500)"
+    assert resolve(c, "s 51", as_at=D(2016, 1, 1)).version is repealed
+    assert "51" in c.order
+
+
+def test_an_operation_that_takes_no_words_says_so_rather_than_crash(tmp_path):
+    act = MINI_A2015.replace("---\nSummary.", "  - provision: sec_12\n    op: repeal_section\n    target: sec_51\n"
+                                              "    en: {text: gone}\n---\nSummary.")
+    with pytest.raises(InputErrors) as caught:
+        load_statutes(write_tree(tmp_path, amendments={"act-a1500": act}))
+    assert any("repeal_section takes no words" in e.message for e in caught.value.errors)

@@ -458,6 +458,10 @@ def _instruction(item, line: int, index: int, act_id: str, path: str, errors: li
                       "drop the payload or the lang key")
             continue
         value = sub.raw(payload_lang)
+        if operation.payload_type is None:
+            sub.error(sub.line(payload_lang), f"op {op} takes no words: drop '{payload_lang}'",
+                      "say why in `note` instead")
+            continue
         if not isinstance(value, dict):
             sub.error(sub.line(payload_lang), f"'{payload_lang}' must hold keys such as "
                       + ", ".join(payload_keys or ("(none)",)), "")

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import SectionPayload
-from atipsom.domain.amend.provisions import check_aligned, structure
+from atipsom.domain.amend.provisions import DELETED, check_aligned, structure
 from atipsom.domain.amend.state import (
     Effect,
     SectionState,
@@ -126,9 +126,24 @@ def insert_section(state: State, instruction: Instruction) -> Effect:
                   order=tuple(order), parts=parts)
 
 
+def repeal_section(state: State, instruction: Instruction) -> Effect:
+    """The section stays in the Act's arrangement with its number and heading, its words replaced by the
+    reprints' placeholder "(Deleted by Act A1644)" / "(Dipotong oleh Akta A1644)": a version that says repealed."""
+    section = section_of(state, instruction, instruction.target or "")
+    if instruction.target != section.eid:
+        raise fail(instruction, "repeal_section targets a whole section", f"target {section.eid}")
+    act_number = instruction.act.removeprefix("act-").upper()
+    body = {lang: Provision(eid=section.eid, kind="section", num=section.number, text=DELETED[lang].format(act=act_number))
+            for lang in LANGS}
+    return Effect(outcome={lang: "applied" for lang in LANGS}, langs=LANGS, section=replace(section, body=body),
+                  change="repealed", touched=(section.eid,))
+
+
 OPERATIONS = (
     Operation("insert_section", False, ("section", "after", "part"), SectionPayload, ("heading", "text"),
               insert_section, {"en": "inserts section", "ms": "memasukkan seksyen"}),
     Operation("substitute_section", True, (), SectionPayload, ("heading", "text"), substitute_section,
               {"en": "substitutes section", "ms": "menggantikan seksyen"}),
+    Operation("repeal_section", True, (), None, (), repeal_section,
+              {"en": "repeals section", "ms": "memotong seksyen"}, needs_words=False),
 )
