@@ -94,3 +94,51 @@ def without_negations(node: Node | None) -> Node | None:
             return None
         return children[0] if len(children) == 1 else type(node)(children)
     return node
+
+
+# -- as plain data (the shape of the rows of spec/query-syntax.yaml, which the browser's parser also runs) --
+
+
+def node_to_json(node: Node | None) -> dict | None:
+    """The tree as plain data: {"word": "x"} (+ "prefix": true, "fuzzy": n), {"phrase": [...]},
+    {"synonym": node, "alternatives": [[...], ...]}, {"not": node}, {"and": [...]}, {"or": [...]}."""
+    if node is None:
+        return None
+    if isinstance(node, Word):
+        data: dict = {"word": node.text}
+        if node.prefix:
+            data["prefix"] = True
+        if node.fuzzy:
+            data["fuzzy"] = node.fuzzy
+        return data
+    if isinstance(node, Phrase):
+        return {"phrase": list(node.words)}
+    if isinstance(node, Synonym):
+        return {"synonym": node_to_json(node.original), "alternatives": [list(a) for a in node.alternatives]}
+    if isinstance(node, Not):
+        return {"not": node_to_json(node.child)}
+    if isinstance(node, And):
+        return {"and": [node_to_json(c) for c in node.children]}
+    return {"or": [node_to_json(c) for c in node.children]}
+
+
+def parsed_to_json(parsed: ParsedQuery) -> dict:
+    """A parsed query as plain data: the tree, the citation keys with their point in time, the filters, the
+    notices."""
+    return {
+        "expr": node_to_json(parsed.expr),
+        "citations": [_citation_json(c) for c in parsed.citations],
+        "filters": [[f.field, f.value] for f in parsed.filters],
+        "notices": list(parsed.notices),
+    }
+
+
+def _citation_json(citation: Citation) -> dict:
+    data: dict = {"key": citation.key}
+    if citation.as_at:
+        data["as_at"] = citation.as_at.isoformat()
+    if citation.at:
+        data["at"] = citation.at.isoformat()
+    if citation.original:
+        data["original"] = True
+    return data
