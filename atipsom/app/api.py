@@ -23,6 +23,8 @@ from typing import Callable
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Mount, Route
@@ -129,7 +131,8 @@ def create_served_app(source, *, allowed_hosts=DEFAULT_HOSTS):
         Route("/api", unknown_api_path),
         Mount("/", app=static),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error})
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error},
+                    middleware=[Middleware(GZipMiddleware, minimum_size=500)])  # pages, API and search data
 
     def policy_for(scope) -> str:
         served = scope.get("atipsom.generation")

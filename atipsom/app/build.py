@@ -31,6 +31,7 @@ from atipsom.app.validate import require_valid
 from atipsom.render.sanitize import sanitize_site
 from search.engine import SearchEngine
 from search.indexer import build_index
+from search.static_index import write_static_index
 
 
 def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index: bool, today: dt.date,
@@ -141,11 +142,13 @@ def write_atomic(path: Path, text: str) -> None:
 
 def build_site(project: Project, site_dir: Path, *, links_file: Path, today: dt.date, offline: bool = False) -> None:
     """The site, built by MkDocs into `site_dir` (a folder of the generation being built), then every region of
-    contributed content in it sanitized (atipsom.render.sanitize)."""
+    contributed content in it sanitized (atipsom.render.sanitize), and the static search's data written
+    (search/static_index.py: the same documents as the search index)."""
     _mkdocs_build(project, site_dir, today=today, offline=offline, links_file=links_file)
     if not (site_dir / "index.html").is_file():
         raise RuntimeError("site build produced no index.html")
     sanitize_site(site_dir)
+    write_static_index(project_docs(project), site_dir)
 
 
 def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: bool, links_file: Path) -> None:

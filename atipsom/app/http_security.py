@@ -103,6 +103,8 @@ def cache_control(path: str, status: int) -> str:
         return "no-store"
     if status >= 300:
         return "no-cache"
+    if "/search-data/" in path:
+        return "no-cache"  # the static search's files change together with each build: revalidate (ETag)
     if _HASHED_NAME_RE.search(path):
         return "public, max-age=31536000, immutable"
     if path.endswith("/") or path.endswith(".html"):

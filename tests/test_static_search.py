@@ -1,0 +1,119 @@
+"""The static site's own search (search/static_index.py writes search-data/, engine.js reads it): a reader of the
+offline copy finds what a reader of the server finds, with citations, as-at, Malay and the same field weights; and
+the data a first search loads stays small. Runs the browser's engine under node (skipped without node); the
+browser tests run it in Chromium, over HTTP and from file://."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from atipsom.app.corpus import project_docs
+from atipsom.app.project import load_project
+from search.static_index import DATA_DIR, build_static_index, shard_of, write_static_index
+from search.static_index_node import node_available, run_static_search
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.skipif(not node_available(), reason="node is not installed: the static search runs in "
+                                                               "Chromium only (tests/browser)")
+FIRST_SEARCH_LIMIT = 400_000  # bytes, gzip (issue 14)
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    return write_static_index(project_docs(load_project(REPO)), tmp_path_factory.mktemp("site"))
+
+
+def search(data_dir, query: str, **options) -> dict:
+    return run_static_search(data_dir, [(query, options)])["answers"][0]
+
+
+def test_lawyer_typing_a_citation_gets_that_provision_first_offline(data_dir):
+    for typed, provision in (("s 51(3)(b)", "s 51(3)(b)"), ("seksyen 44", "seksyen 44"), ("26A", "s 26A"),
+                             ("s 2(child)", "s 2 (“child”)")):
+        first = search(data_dir, typed, lang="ms" if typed.startswith("seksyen") else "en")["results"][0]
+        assert first["provision"] == provision, typed
+        assert first["kind"] == "provision"
+
+
+def test_lawyer_gets_the_text_in_force_on_the_date_asked(data_dir):
+    then = search(data_dir, "s 44(2)", asAt="2012-06-01", lang="en")
+    now = search(data_dir, "s 44(2)", asAt="2026-01-01", lang="en")
+    assert then["as_at"] == "2012-06-01"
+    assert then["results"][0]["in_force_from"] <= "2012-06-01" <= (then["results"][0]["in_force_to"] or "9999")
+    assert then["results"][0]["url"] != now["results"][0]["url"]
+    assert not now["results"][0]["url"].startswith("/")  # relative to the site root: works under a subpath
+
+
+def test_caseworker_searching_in_malay_finds_other_forms_of_the_word(data_dir):
+    answer = search(data_dir, "diperdagangkan", lang="ms")
+    snippets = " ".join(r["snippet"] for r in answer["results"]).lower()
+    assert answer["total"] > 5
+    assert "<mark>memperdagangkan</mark>" in snippets or "<mark>pemerdagangan</mark>" in snippets
+
+
+def test_snippets_mark_the_words_and_escape_everything_else(data_dir):
+    answer = search(data_dir, '"place of refuge"', lang="en")
+    first = answer["results"][0]
+    assert "<mark>place of refuge</mark>" in first["snippet"].lower()
+    assert set(first) >= {"id", "kind", "section", "provision", "heading", "lang", "in_force_from", "in_force_to",
+                          "url", "snippet", "unofficial"}
+    plain = first["snippet"].replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in plain and ">" not in plain
+
+
+def test_one_hit_per_section_and_filters_apply(data_dir):
+    answer = search(data_dir, "magistrate", lang="en", kind="provision", limit=50)
+    sections = [r["section"] for r in answer["results"]]
+    assert len(sections) == len(set(sections)) and answer["total"] >= len(sections) > 5
+    assert {r["kind"] for r in answer["results"]} == {"provision"} and {r["lang"] for r in answer["results"]} == {"en"}
+    guidance = search(data_dir, "kind:guidance shelter")
+    assert guidance["results"] and {r["kind"] for r in guidance["results"]} == {"guidance"}
+
+
+def test_odd_queries_never_break_the_search(data_dir):
+    odd = ["", "((((", '"""', "-", "NOT", "*", "a~b~", "s 51(3)(b)(", "part:", "x" * 2000, "\u0000\u202e", "🙂",
+           "s 0", "kind:nonsense", "AND OR NOT", "(((((((((((((((((((a)))))))))))))))))))"]
+    answers = run_static_search(data_dir, [(q, {}) for q in odd])["answers"]
+    assert len(answers) == len(odd) and all(isinstance(a["results"], list) for a in answers)
+
+
+def test_a_first_search_loads_at_most_400_kb_gzip(data_dir):
+    for query in ("magistrate interim protection order", "how long can they keep her in the shelter",
+                  "perintah perlindungan sementara", "s 44(2)"):
+        files = run_static_search(data_dir, [(query, {})])["files"]
+        size = sum(len(gzip.compress((data_dir / f"{name}.js").read_bytes())) for name in files)
+        assert files[0] == "meta" and size <= FIRST_SEARCH_LIMIT, (query, size)
+
+
+def test_the_data_files_are_data_for_a_script_tag_only(tmp_path):
+    docs = project_docs(load_project(REPO))[:50]
+    target = write_static_index(docs, tmp_path)
+    assert target.name == DATA_DIR
+    for path in target.iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(f'atipsomSearchData("{path.stem}",') and text.endswith(");\n")
+        json.loads(text[text.index(",") + 1: text.rindex(");")])  # a JSON literal, nothing else
+        assert "</" not in text and "\u2028" not in text
+
+
+def test_every_word_of_the_texts_can_be_found_in_its_file():
+    docs = project_docs(load_project(REPO))[:80]
+    index = build_static_index(docs)
+    for doc_number, doc in enumerate(docs[:5]):
+        for word in doc.text.lower().split()[:5]:
+            word = "".join(ch for ch in word if ch.isalnum())
+            if word:
+                shard = index.terms[shard_of(word, {n[0] for n in index.terms if len(n) == 2})]
+                assert word in shard["w"], word
+
+
+def test_a_rebuild_replaces_the_data_whole(tmp_path):
+    docs = project_docs(load_project(REPO))
+    write_static_index(docs[:30], tmp_path)
+    first = sorted(p.name for p in (tmp_path / DATA_DIR).iterdir())
+    write_static_index(docs[:300], tmp_path)
+    second = sorted(p.name for p in (tmp_path / DATA_DIR).iterdir())
+    assert first != second and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
