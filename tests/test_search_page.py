@@ -10,7 +10,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -30,16 +29,16 @@ def test_page_has_every_element_the_script_uses():
         assert f'name="{name}"' in page
 
 
-def test_script_talks_only_to_this_sites_api():
+def test_script_searches_in_the_browser_and_asks_no_server():
     script = SCRIPT.read_text(encoding="utf-8")
-    assert not re.search(r"https?://", script)
-    assert re.findall(r'apiUrl\("(\w+)"', script) == ["search", "health"]
+    assert not re.search(r"https?://", script) and "fetch(" not in script and "/api/" not in script
+    assert "window.atipsomSearch(" in script  # the site's own search: static, offline and served alike
     assert "innerHTML = html" in script and "safeSnippet" in script  # snippets are rebuilt, not trusted
 
 
-def test_page_points_to_the_built_in_search_when_there_is_no_api():
+def test_page_no_longer_sends_a_caseworker_to_run_a_server():
     page = PAGE.read_text(encoding="utf-8")
-    assert "atipsom serve" in page and "search box in the header" in page
+    assert "atipsom serve" not in page and "not available" not in page
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -48,57 +47,44 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 @pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine")
-def test_reader_gets_results_from_the_server_and_a_message_from_files(tmp_path):
+def test_reader_gets_the_same_results_from_files_as_from_a_plain_web_host(tmp_path):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from search.testing import build_sample_index
+    from search.static_index import write_static_index
+    from search.testing import sample_docs
 
     site = tmp_path / "site"
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
-    build_sample_index(tmp_path / "index")
-    (tmp_path / "serve_page.py").write_text(textwrap.dedent(f"""
-        import sys
-        from pathlib import Path
-        sys.path.insert(0, {str(REPO)!r})
-        from atipsom.app.api import create_app
-        from search.engine import SearchEngine
-
-        class NoLookup:
-            def show(self, ref, as_at, lang):
-                raise LookupError(ref)
-
-        def create():
-            return create_app(lambda: SearchEngine.open(Path({str(tmp_path / "index")!r})), NoLookup(),
-                              site_dir=Path({str(site)!r}))
-    """))
+    write_static_index(sample_docs(), site)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "serve_page:create", "--factory", "--app-dir",
-                               str(tmp_path), "--port", str(port), "--log-level", "warning"])
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         import httpx
 
         deadline = time.monotonic() + 30
         while True:
             try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/health").status_code == 200:
+                if httpx.get(f"http://127.0.0.1:{port}/").status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
-            assert time.monotonic() < deadline, "the server did not start"
+            assert time.monotonic() < deadline, "the web server did not start"
             time.sleep(0.1)
         served = _dump(f"http://127.0.0.1:{port}/search/?query=s+51(3)(b)&as_at=2016-01-01")
-        from_files = _dump((site / "search" / "index.html").as_uri())
     finally:
         server.terminate()
         server.wait(timeout=30)
+    from_files = _dump((site / "search" / "index.html").as_uri() + "?query=s+51(3)(b)&as_at=2016-01-01")
     assert 'href="http://127.0.0.1:%d/act-670/sec_51/2008-02-28/#sec_51__subsec_3__para_b"' % port in served
     assert "s 51(3)(b) — Investigation, enquiry and Protection Order" in served
-    assert re.search(r'<div id="atp-advanced-search-unavailable" class="admonition note">', from_files)
-    assert re.search(r'<form id="atp-advanced-search"[^>]*hidden', from_files)
+    assert "s 51(3)(b) — Investigation, enquiry and Protection Order" in from_files
+    assert "/act-670/sec_51/2008-02-28/index.html#sec_51__subsec_3__para_b" in from_files
+    assert re.search(r'<div id="atp-advanced-search-unavailable" class="admonition note"[^>]*hidden', from_files)
 
 
 def _dump(url: str) -> str:

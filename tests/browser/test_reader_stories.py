@@ -57,7 +57,7 @@ def test_a_shared_advanced_search_link_shows_its_results(reader):
     page = reader.open("/search/?query=26A")
     first = page.locator("#atp-advanced-search-results li a").first
     expect(first).to_have_text("s 26A — Offence of smuggling of migrants")
-    expect(page.locator(".md-search__input")).not_to_be_focused(timeout=1500)
+    expect(page.locator("#atp-search-input")).not_to_be_focused(timeout=1500)
     first.click(timeout=3000)  # not covered by the header search's overlay
     expect(page).to_have_url(reader.url("/act-670/sec_26A/2022-02-22/"))
 

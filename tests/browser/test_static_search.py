@@ -5,6 +5,9 @@ queries answer as the server does; citations, as-at and Malay work offline."""
 from __future__ import annotations
 
 import gzip
+import re
+
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
 
@@ -63,6 +66,35 @@ def test_the_offline_copy_searches_with_citations_as_at_and_malay(open_reader, b
         assert answer["results"][0]["provision"] == first, query
     malay = _run(page, "diperdagangkan", {"lang": "ms"})
     assert malay["total"] > 5 and "<mark>" in malay["results"][0]["snippet"]
-    url = _run(page, "s 51(3)(b)", {})["results"][0]["url"]
-    page.goto((built.offline / url.split("#")[0] / "index.html").as_uri())
+    href = page.evaluate("(u) => atipsomSearchEngine.href(u)", _run(page, "s 51(3)(b)", {})["results"][0]["url"])
+    assert re.search(r"/index\.html(#|$)", href)
+    page.goto(href)
     assert page.locator(".atp-law").first.is_visible()
+
+
+def test_the_header_box_is_a_keyboard_combobox_that_goes_to_a_cited_provision(open_reader):
+    reader = open_reader(viewport=PHONE)
+    page = reader.open("/")
+    page.keyboard.press("/")  # the shortcut readers know
+    box = page.locator("#atp-search-input")
+    expect(box).to_be_focused()
+    box.press_sequentially("s 44(2)")
+    expect(page.locator("#atp-search-status")).to_contain_text("First: s 44(2)")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    expect(box).to_have_attribute("aria-activedescendant", "atp-search-option-0")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/act-670/sec_44/"))
+
+
+def test_the_header_box_searches_as_at_a_date_offline(open_reader, built):
+    reader = open_reader(base=None)
+    page = reader.open((built.offline / "index.html").as_uri())
+    page.locator("#atp-search-asat").fill("2012-06-01")
+    box = page.locator("#atp-search-input")
+    box.click()
+    box.press_sequentially("perintah perlindungan sementara")
+    first = page.locator("#atp-search-list [role=option] a").first
+    expect(first).to_be_visible(timeout=20_000)
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"^file://.*/index\.html(#.*)?$"))

@@ -1,8 +1,9 @@
 /* ATIPSOM Navigator: advanced search page (docs/search.md).
-   Talks only to this site's own search API (/api/search, served by `atipsom serve`); makes no other
-   requests. Where the API is not there (file://, a plain static host) it says so and points to the
-   search box in the header. Snippets come from the server with everything escaped except <mark>;
-   they are still rebuilt here from text nodes and <mark> elements only, so nothing else can get in. */
+   Searches with the site's own search, window.atipsomSearch (assets/javascripts/atipsom-search/engine.js):
+   the same query language and ranking as the server's API, in the browser, from the search data the build
+   writes (search-data/), so it works the same on the static site, the offline copy (file://) and the served
+   site; makes no other requests. Snippets come with everything escaped except <mark>; they are still
+   rebuilt here from text nodes and <mark> elements only, so nothing else can get in. */
 (function () {
   "use strict";
 
@@ -13,19 +14,8 @@
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"];
 
-  function siteBase() {
-    try { return JSON.parse(document.getElementById("__config").textContent).base || "."; }
-    catch (e) { return "."; }
-  }
-
-  function apiUrl(path, params) {
-    var url = new URL(siteBase() + "/api/" + path, window.location.href);
-    if (params) { Object.keys(params).forEach(function (key) { url.searchParams.set(key, params[key]); }); }
-    return url;
-  }
-
   function siteUrl(path) {
-    return path.charAt(0) === "/" ? new URL(siteBase() + path, window.location.href).href : path;
+    return window.atipsomSearchEngine.href(path.replace(/^\//, ""));
   }
 
   function longDate(iso) {
@@ -114,7 +104,7 @@
       });
       if (!params.q) { list.textContent = ""; say("Type something to search for."); return; }
       if (pushState) {
-        /* the page's own address says ?query=… (Material's header search claims ?q=) */
+        /* the page's own address says ?query=… (kept from when Material's header search claimed ?q=) */
         var page = new URL(window.location.href);
         var shown = {};
         Object.keys(params).forEach(function (key) { shown[key === "q" ? "query" : key] = params[key]; });
@@ -122,16 +112,9 @@
         window.history.replaceState(null, "", page.href);
       }
       say("Searching…");
-      fetch(apiUrl("search", params), { headers: { Accept: "application/json" } })
-        .then(function (response) {
-          return response.json().then(function (body) { return { ok: response.ok, body: body }; });
-        })
-        .then(function (reply) {
-          list.textContent = "";
-          if (!reply.ok) { say(reply.body.error || "The search failed."); return; }
-          render(reply.body);
-        })
-        .catch(function () { list.textContent = ""; showUnavailable(); });
+      window.atipsomSearch(params.q, { asAt: params.as_at, kind: params.kind || "all", lang: params.lang, limit: 20 })
+        .then(function (body) { list.textContent = ""; render(body); })
+        .catch(function () { list.textContent = ""; say("The search could not load its data: reload the page."); });
     }
 
     function render(body) {
@@ -166,30 +149,14 @@
       search(true);
     });
 
-    /* Is the search service there? (Not from file:// or a plain static host.) */
-    var controller = "AbortController" in window ? new AbortController() : null;
-    var timer = controller ? window.setTimeout(function () { controller.abort(); }, 4000) : null;
-    fetch(apiUrl("health"), controller ? { signal: controller.signal } : {})
-      .then(function (response) {
-        if (timer) { window.clearTimeout(timer); }
-        return response.json().then(function (body) { return { code: response.status, body: body }; });
-      })
-      .then(function (reply) {
-        if (reply.code === 503 && reply.body.status === "unavailable") {
-          showUnavailable();
-          say("The search service is running but has no index yet: run atipsom build, then reload this page.");
-          return;
-        }
-        if (reply.code !== 200 || reply.body.status !== "ok") { throw new Error("no search service"); }
-        form.hidden = false;
-        var wanted = new URLSearchParams(window.location.search);
-        ["query", "as_at", "kind", "lang"].forEach(function (key) {
-          var field = key === "query" ? "q" : key;
-          if (wanted.get(key) && form.elements[field]) { form.elements[field].value = wanted.get(key); }
-        });
-        if (wanted.get("query")) { search(false); } else { form.elements.q.focus(); }
-      })
-      .catch(showUnavailable);
+    if (!window.atipsomSearch) { showUnavailable(); return; }
+    form.hidden = false;
+    var wanted = new URLSearchParams(window.location.search);
+    ["query", "as_at", "kind", "lang"].forEach(function (key) {
+      var field = key === "query" ? "q" : key;
+      if (wanted.get(key) && form.elements[field]) { form.elements[field].value = wanted.get(key); }
+    });
+    if (wanted.get("query")) { search(false); } else { form.elements.q.focus(); }
   }
 
   if (document.readyState === "loading") {
