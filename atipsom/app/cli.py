@@ -11,6 +11,8 @@ from pathlib import Path
 import click
 
 from atipsom.app.check import check_tree
+from atipsom.app.export.documents import all_documents, select
+from atipsom.app.export.files import FORMATS, renderer, write_documents
 from atipsom.app.integrity import write_manifest
 from atipsom.app.project import Project, find_root
 from atipsom.app.project import today as default_today
@@ -21,6 +23,7 @@ from atipsom.app.views import history as history_view
 from atipsom.app.views import show as show_view
 from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.lookup import NotFound
+from atipsom.domain.model import LANGS
 
 
 def _project(ctx: click.Context) -> Project:
@@ -220,6 +223,59 @@ def related(ctx, ref: str, as_json: bool) -> None:
         score = f", score {link['score']:.2f}" if link.get("score") is not None else ""
         because = f"\n      why: {link['why']}" if link.get("why") else ""
         click.echo(f"  [{link['kind']}] {link['title']} ({link['reason']}{score})\n      {link['url']}{because}")
+
+
+@cli.command()
+@click.argument("ref", required=False)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="JSON, valid against spec/law-data.schema.json.")
+@click.option("--as-at", "as_at", metavar="YYYY-MM-DD", help="The text in force on this date (default: every version).")
+@click.option("--lang", type=click.Choice(["en", "ms"]), default=None, help="Only this language (default: both).")
+@click.option("--all", "everything", is_flag=True, help="Every document: the whole Act at every date and every "
+              "version of every section (what the site's data/ holds).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="A file (one document) or a folder (several); default: print the one document.")
+@click.pass_context
+def export(ctx, ref: str | None, fmt: str, as_at: str | None, lang: str | None, everything: bool,
+           output: Path | None) -> None:
+    """Export the law as open data: the whole Act, or a section, every version or as at a date.
+
+    \b
+    REF is a section (44, s 26A, act-670/sec_44@2015-11-18 for one version) or the whole Act
+    (act-670, act-670@2015-11-18); without REF, the whole Act at every date it changed.
+    \b
+    Examples:
+      atipsom export 44 --as-at 2012-01-01 --lang en
+      atipsom export act-670@2015-11-18 --lang ms -o act-2015-ms.json
+      atipsom export --all -o data/
+    """
+    project = _project(ctx)
+    statutes, consolidation = _load(project)
+    langs = (lang,) if lang else LANGS
+    try:
+        if everything:
+            if ref or as_at:
+                raise ValueError("--all exports everything: give no REF and no --as-at with it")
+            docs = list(all_documents(consolidation, statutes.work.id, langs))
+        else:
+            docs = select(consolidation, statutes.work.id, ref, as_at=_date(as_at), langs=langs)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    render = renderer(statutes, consolidation, fmt, today=default_today())
+    if len(docs) == 1 and (output is None or output.suffix):
+        data = render(docs[0])
+        if output is None:
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_bytes(data)
+            click.echo(f"export: 1 document written to {output}", err=True)
+        return
+    if output is None or output.suffix:
+        raise click.ClickException(f"{len(docs)} documents: give a folder to write them to (-o FOLDER), "
+                                   "or ask for one document (a language with --lang and a date with --as-at)")
+    written = write_documents(docs, render, fmt, output)
+    click.echo(f"export: {len(written)} document(s) written under {output}", err=True)
 
 
 @cli.command()

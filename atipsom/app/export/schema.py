@@ -1,0 +1,53 @@
+"""The JSON Schema of the law data (spec/law-data.schema.json, draft 2020-12), and validation against it.
+
+The API's provision answer, `atipsom show --json` and the exported documents are all checked against this one
+schema: in the tests, and by the build before it publishes the data."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
+SCHEMA_FILE = Path("spec") / "law-data.schema.json"
+DEFINITIONS = ("act", "section", "provisionAnswer", "node")
+
+
+def schema_path(root: Path) -> Path:
+    return root / SCHEMA_FILE
+
+
+@lru_cache(maxsize=4)
+def _validator(path: str, definition: str | None) -> Draft202012Validator:
+    schema = json.loads(Path(path).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    if definition is not None:
+        if definition not in schema["$defs"]:
+            raise KeyError(f"{definition!r} is not defined in {path}; use one of {', '.join(DEFINITIONS)}")
+        schema = {key: value for key, value in schema.items() if key != "anyOf"}
+        schema["allOf"] = [{"$ref": f"#/$defs/{definition}"}]
+    return Draft202012Validator(schema)
+
+
+def schema_errors(root: Path, document: dict, definition: str | None = None) -> list[str]:
+    """Every way `document` breaks the schema ('' path means the document itself); [] when it is valid.
+    `definition` is the $defs entry to check against; by default the one the document's `type` names (a document
+    without one is a provision answer)."""
+    if definition is None:
+        definition = {"act": "act", "section": "section"}.get(document.get("type", ""), "provisionAnswer")
+    validator = _validator(str(schema_path(root)), definition)
+    found = []
+    for error in validator.iter_errors(document):
+        while error.context:  # anyOf: the alternative that came closest, down to the deepest error
+            error = best_match(error.context)
+        found.append(f"{'/'.join(str(p) for p in error.absolute_path) or '(document)'}: {error.message}")
+    return sorted(found)
+
+
+def declared_members(root: Path, definition: str) -> set[str]:
+    """The members a definition declares (for checks that an answer adds no undocumented member)."""
+    schema = json.loads(schema_path(root).read_text(encoding="utf-8"))
+    return set(schema["$defs"][definition].get("properties", {}))

@@ -1,0 +1,167 @@
+"""The law as JSON open data (issue 16, items 2 and 3): every version of every section and the whole Act at every
+date, in both languages, valid against the one published schema that also describes the API's provision answer
+and `atipsom show --json`."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+from click.testing import CliRunner
+
+from atipsom.app.api import create_app
+from atipsom.app.cli import cli
+from atipsom.app.export.documents import ActDoc, SectionDoc, all_documents, change_dates, select
+from atipsom.app.export.json_docs import document_json
+from atipsom.app.export.schema import declared_members, schema_errors
+from atipsom.app.export.tiering import ours_spans, plain_words, split_ours
+from atipsom.app.project import Project
+from atipsom.app.served import GenerationLookup
+from atipsom.app.views import show
+from tests.conftest import REPO
+
+with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 for its test client; httpx works
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from starlette.testclient import TestClient
+
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
+
+
+@pytest.fixture(scope="module")
+def project():
+    loaded = Project(REPO)
+    loaded.consolidation
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def documents(project):
+    return list(all_documents(project.consolidation, project.statutes.work.id))
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["--root", str(REPO), *args], catch_exceptions=False)
+
+
+def test_every_version_of_every_section_and_of_the_act_is_exported_in_both_languages(project, documents):
+    consolidation = project.consolidation
+    sections = [d for d in documents if isinstance(d, SectionDoc)]
+    acts = [d for d in documents if isinstance(d, ActDoc)]
+    assert len(sections) == 2 * sum(len(v) for v in consolidation.versions.values())
+    assert [(d.date, d.lang) for d in acts] == [(date, lang) for date in change_dates(consolidation)
+                                                for lang in ("en", "ms")]
+    # the dates on which the Act changed: two commencements and the three amending Acts
+    assert [d.isoformat() for d in change_dates(consolidation)] == [
+        "2007-10-01", "2008-02-28", "2010-11-15", "2015-11-18", "2022-02-22"]
+    assert len({d.stem for d in documents}) == len(documents)
+
+
+def test_every_exported_document_validates_against_the_published_schema(project, documents):
+    problems = {}
+    for doc in documents:
+        errors = schema_errors(REPO, document_json(project.statutes, project.consolidation, doc))
+        if errors:
+            problems[doc.stem] = errors[:3]
+    assert problems == {}
+
+
+def test_a_broken_document_fails_with_the_path_of_what_is_wrong(project, documents):
+    data = document_json(project.statutes, project.consolidation, documents[0])
+    data["parts"][0]["sections"][0]["body"]["kind"] = "chapter"
+    data["parts"][0]["sections"][0]["surprise"] = True
+    errors = schema_errors(REPO, data)
+    assert any(e.startswith("parts/0/sections/0/body/kind: 'chapter' is not one of") for e in errors)
+    assert any(e.startswith("parts/0/sections/0: ") and "'surprise' was unexpected" in e for e in errors)
+
+
+@pytest.mark.parametrize("ref, lang, as_at", [
+    ("44", "en", None), ("s 44(2)", "ms", "2012-06-01"), ("s 2(child)", "en", None), ("s 51(3)(a)(i)", "en", "2015-11-17"),
+    ("26B", "ms", "2011-01-01"), ("act-670/sec_44@2008-02-28", "en", None), ("61A", "en", None),
+])
+def test_show_json_is_a_provision_answer_of_the_schema(project, ref, lang, as_at):
+    result = run("show", ref, "--lang", lang, "--json", *(["--as-at", as_at] if as_at else []))
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert schema_errors(REPO, answer, "provisionAnswer") == []
+    assert set(answer) <= declared_members(REPO, "provisionAnswer"), "document every member in the schema"
+
+
+def test_api_provision_answer_is_a_provision_answer_of_the_schema(project, tmp_path):
+    app = create_app(lambda: None, GenerationLookup(REPO))
+    with TestClient(app, base_url="http://localhost") as client:
+        for path in ("/api/provisions/s%2044(2)?as_at=2016-01-01", "/api/provisions/26A?lang=ms"):
+            response = client.get(path)
+            assert response.status_code == 200, response.text
+            assert schema_errors(REPO, response.json(), "provisionAnswer") == []
+            assert set(response.json()) <= declared_members(REPO, "provisionAnswer")
+
+
+def test_section_export_is_the_api_answer_for_the_section_with_its_tree(project):
+    doc = select(project.consolidation, "act-670", "act-670/sec_44@2015-11-18", as_at=None, langs=("en",))[0]
+    exported = document_json(project.statutes, project.consolidation, doc)
+    answer = show(project.statutes, project.consolidation, "act-670/sec_44@2015-11-18", lang="en")
+    assert {key: exported[key] for key in answer} == answer
+    assert exported["frbr"] == {"work": "/akn/my/act/2007/670",
+                                "expression": "/akn/my/act/2007/670/eng@2015-11-18/~sec_44"}
+    subsections = exported["body"]["children"]
+    assert [s["eid"] for s in subsections] == ["sec_44__subsec_1", "sec_44__subsec_2", "sec_44__subsec_3"]
+    # no source gives the English of s 44(2) from 2010: null, never words of ours posing as law
+    assert subsections[1]["text"] is None
+
+
+def test_researcher_gets_the_whole_act_as_it_stood_in_2012_in_malay(project):
+    result = run("export", "act-670:2012-06-01", "--lang", "ms")
+    assert result.exit_code == 0, result.stderr
+    act = json.loads(result.stdout)
+    assert act["id"] == "act-670@2010-11-15" and act["in_force_to"] == "2015-11-17"
+    assert act["frbr"]["expression"] == "/akn/my/act/2007/670/msa@2010-11-15"
+    assert any(e["type"] == "amendment" and e["act"] == "A1385" for e in act["events"])
+    numbers = [s["section"] for part in act["parts"] for s in part["sections"]]
+    assert "26A" in numbers and "44" in numbers
+    s44 = next(s for part in act["parts"] for s in part["sections"] if s["section"] == "44")
+    # A1385 s 19 made the interim protection order mandatory in 2010; the fourteen days changed only in 2015
+    assert "Majistret hendaklah membuat" in s44["body"]["children"][1]["text"]
+    assert "empat belas hari" in s44["body"]["children"][1]["text"]
+
+
+def test_act_before_the_later_parts_commenced_lists_them_as_not_yet_in_force(project):
+    act = document_json(project.statutes, project.consolidation,
+                        select(project.consolidation, "act-670", "act-670@2007-10-01", as_at=None, langs=("en",))[0])
+    assert "44" in act["not_yet_in_force"]
+    assert [e for e in act["events"] if e["type"] == "commencement"][0]["notice"] == "P.U. (B) 339/2007"
+
+
+def test_export_writes_every_document_into_a_folder_the_same_way_twice(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        result = run("export", "44", "-o", str(folder))
+        assert result.exit_code == 0, result.stderr
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*.json"))
+    assert files == ["act-670/sec_44/2008-02-28.eng.json", "act-670/sec_44/2008-02-28.msa.json",
+                     "act-670/sec_44/2010-11-15.eng.json", "act-670/sec_44/2010-11-15.msa.json",
+                     "act-670/sec_44/2015-11-18.eng.json", "act-670/sec_44/2015-11-18.msa.json"]
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+@pytest.mark.parametrize("args, message", [
+    (("s 44(2)",), "export a whole section"),
+    (("68",), "no section 68"),
+    (("act-670@2015-11-19",), "the Act did not change on 2015-11-19"),
+    (("44", "--as-at", "2001-01-01", "--lang", "en"), "no version of section 44 for that date"),
+    (("44",), "6 documents: give a folder"),
+    (("--all", "44"), "--all exports everything"),
+])
+def test_export_of_something_that_is_not_there_says_what_is(args, message):
+    result = run("export", *args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+def test_our_words_in_a_rendered_text_are_listed_by_offset_and_unmarked_in_the_text():
+    marked = "The Magistrate \u27e6shall\u27e7 make an order for \u27e6twenty-one\u27e7 days"
+    assert plain_words(marked) == "The Magistrate shall make an order for twenty-one days"
+    spans = ours_spans(marked)
+    assert [plain_words(marked)[a:b] for a, b in spans] == ["shall", "twenty-one"]
+    assert split_ours(marked)[1] == ("shall", True)
+    assert plain_words("{not available}") is None and ours_spans("plain words") == []
