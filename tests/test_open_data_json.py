@@ -60,7 +60,7 @@ def test_every_version_of_every_section_and_of_the_act_is_exported_in_both_langu
 def test_every_exported_document_validates_against_the_published_schema(project, documents):
     problems = {}
     for doc in documents:
-        errors = schema_errors(REPO, document_json(project.statutes, project.consolidation, doc))
+        errors = schema_errors(document_json(project.statutes, project.consolidation, doc))
         if errors:
             problems[doc.stem] = errors[:3]
     assert problems == {}
@@ -70,7 +70,7 @@ def test_a_broken_document_fails_with_the_path_of_what_is_wrong(project, documen
     data = document_json(project.statutes, project.consolidation, documents[0])
     data["parts"][0]["sections"][0]["body"]["kind"] = "chapter"
     data["parts"][0]["sections"][0]["surprise"] = True
-    errors = schema_errors(REPO, data)
+    errors = schema_errors(data)
     assert any(e.startswith("parts/0/sections/0/body/kind: 'chapter' is not one of") for e in errors)
     assert any(e.startswith("parts/0/sections/0: ") and "'surprise' was unexpected" in e for e in errors)
 
@@ -83,8 +83,8 @@ def test_show_json_is_a_provision_answer_of_the_schema(project, ref, lang, as_at
     result = run("show", ref, "--lang", lang, "--json", *(["--as-at", as_at] if as_at else []))
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
-    assert schema_errors(REPO, answer, "provisionAnswer") == []
-    assert set(answer) <= declared_members(REPO, "provisionAnswer"), "document every member in the schema"
+    assert schema_errors(answer, "provisionAnswer") == []
+    assert set(answer) <= declared_members("provisionAnswer"), "document every member in the schema"
 
 
 def test_api_provision_answer_is_a_provision_answer_of_the_schema(project, tmp_path):
@@ -93,8 +93,8 @@ def test_api_provision_answer_is_a_provision_answer_of_the_schema(project, tmp_p
         for path in ("/api/provisions/s%2044(2)?as_at=2016-01-01", "/api/provisions/26A?lang=ms"):
             response = client.get(path)
             assert response.status_code == 200, response.text
-            assert schema_errors(REPO, response.json(), "provisionAnswer") == []
-            assert set(response.json()) <= declared_members(REPO, "provisionAnswer")
+            assert schema_errors(response.json(), "provisionAnswer") == []
+            assert set(response.json()) <= declared_members("provisionAnswer")
 
 
 def test_section_export_is_the_api_answer_for_the_section_with_its_tree(project):

@@ -228,7 +228,7 @@ def related(ctx, ref: str, as_json: bool) -> None:
 @cli.command()
 @click.argument("ref", required=False)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="JSON, valid against spec/law-data.schema.json.")
+              help="JSON (valid against the schema published as data/law-data.schema.json) or Akoma Ntoso 3.0 XML.")
 @click.option("--as-at", "as_at", metavar="YYYY-MM-DD", help="The text in force on this date (default: every version).")
 @click.option("--lang", type=click.Choice(["en", "ms"]), default=None, help="Only this language (default: both).")
 @click.option("--all", "everything", is_flag=True, help="Every document: the whole Act at every date and every "
@@ -238,7 +238,7 @@ def related(ctx, ref: str, as_json: bool) -> None:
 @click.pass_context
 def export(ctx, ref: str | None, fmt: str, as_at: str | None, lang: str | None, everything: bool,
            output: Path | None) -> None:
-    """Export the law as open data: the whole Act, or a section, every version or as at a date.
+    """Export the law as open data (JSON or Akoma Ntoso): the whole Act or a section, every version or as at a date.
 
     \b
     REF is a section (44, s 26A, act-670/sec_44@2015-11-18 for one version) or the whole Act
@@ -246,8 +246,8 @@ def export(ctx, ref: str | None, fmt: str, as_at: str | None, lang: str | None, 
     \b
     Examples:
       atipsom export 44 --as-at 2012-01-01 --lang en
-      atipsom export act-670@2015-11-18 --lang ms -o act-2015-ms.json
-      atipsom export --all -o data/
+      atipsom export --format akn act-670@2015-11-18 --lang ms -o act-2015-ms.xml
+      atipsom export --all --format akn -o data/
     """
     project = _project(ctx)
     statutes, consolidation = _load(project)

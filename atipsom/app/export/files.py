@@ -7,13 +7,14 @@ import json
 from pathlib import Path
 from typing import Callable, Iterable
 
+from atipsom.app.export.akn_docs import akn_renderer
 from atipsom.app.export.documents import ActDoc, SectionDoc
 from atipsom.app.export.json_docs import document_json
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.model import Statutes
 
-FORMATS = ("json",)
-EXTENSIONS = {"json": ".json"}
+FORMATS = ("json", "akn")
+EXTENSIONS = {"json": ".json", "akn": ".xml"}
 
 Renderer = Callable[[SectionDoc | ActDoc], bytes]
 
@@ -24,9 +25,12 @@ def json_bytes(data: dict) -> bytes:
 
 
 def renderer(statutes: Statutes, consolidation: Consolidation, fmt: str, *, today: dt.date) -> Renderer:
-    """A function that turns a document into the bytes of its file in `fmt`."""
+    """A function that turns a document into the bytes of its file in `fmt` (json or akn). `today` is the
+    generation date an Akoma Ntoso manifestation records."""
     if fmt == "json":
         return lambda doc: json_bytes(document_json(statutes, consolidation, doc))
+    if fmt == "akn":
+        return akn_renderer(statutes, consolidation, today=today)
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 

@@ -1,7 +1,7 @@
 """The open data as JSON: a section version is the API's provision answer for the whole section (the same
 members, atipsom.app.views.show) plus its FRBR names and its provisions as a tree; the whole Act as at a date
 holds its long title, enacting words and Parts with every section version in force. One schema describes all of
-it: spec/law-data.schema.json (atipsom.app.export.schema)."""
+it: law-data.schema.json (atipsom.app.export.schema), published in the site as data/law-data.schema.json."""
 
 from __future__ import annotations
 
@@ -21,8 +21,6 @@ from atipsom.domain.lookup import amendment_json
 from atipsom.domain.model import Provision, Statutes, is_available
 from atipsom.refs.ids import ProvisionId, VersionRef, WorkId
 
-#: The schema every document names in "$schema"-free form: consumers find it beside the data.
-SCHEMA_NAME = "law-data.schema.json"
 FORMAT_VERSION = "1.0"
 
 

@@ -1,4 +1,5 @@
-"""The JSON Schema of the law data (spec/law-data.schema.json, draft 2020-12), and validation against it.
+"""The JSON Schema of the law data (law-data.schema.json beside this module, draft 2020-12; published in the site
+as data/law-data.schema.json), and validation against it.
 
 The API's provision answer, `atipsom show --json` and the exported documents are all checked against this one
 schema: in the tests, and by the build before it publishes the data."""
@@ -12,12 +13,13 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-SCHEMA_FILE = Path("spec") / "law-data.schema.json"
+SCHEMA_FILE = Path(__file__).with_name("law-data.schema.json")
 DEFINITIONS = ("act", "section", "provisionAnswer", "node")
 
 
-def schema_path(root: Path) -> Path:
-    return root / SCHEMA_FILE
+def schema_path() -> Path:
+    """The schema ships with the package: a project's content never changes it."""
+    return SCHEMA_FILE
 
 
 @lru_cache(maxsize=4)
@@ -32,13 +34,13 @@ def _validator(path: str, definition: str | None) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def schema_errors(root: Path, document: dict, definition: str | None = None) -> list[str]:
+def schema_errors(document: dict, definition: str | None = None) -> list[str]:
     """Every way `document` breaks the schema ('' path means the document itself); [] when it is valid.
     `definition` is the $defs entry to check against; by default the one the document's `type` names (a document
     without one is a provision answer)."""
     if definition is None:
         definition = {"act": "act", "section": "section"}.get(document.get("type", ""), "provisionAnswer")
-    validator = _validator(str(schema_path(root)), definition)
+    validator = _validator(str(schema_path()), definition)
     found = []
     for error in validator.iter_errors(document):
         while error.context:  # anyOf: the alternative that came closest, down to the deepest error
@@ -47,7 +49,7 @@ def schema_errors(root: Path, document: dict, definition: str | None = None) -> 
     return sorted(found)
 
 
-def declared_members(root: Path, definition: str) -> set[str]:
+def declared_members(definition: str) -> set[str]:
     """The members a definition declares (for checks that an answer adds no undocumented member)."""
-    schema = json.loads(schema_path(root).read_text(encoding="utf-8"))
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
     return set(schema["$defs"][definition].get("properties", {}))
