@@ -165,3 +165,37 @@ def test_our_words_in_a_rendered_text_are_listed_by_offset_and_unmarked_in_the_t
     assert [plain_words(marked)[a:b] for a, b in spans] == ["shall", "twenty-one"]
     assert split_ours(marked)[1] == ("shall", True)
     assert plain_words("{not available}") is None and ours_spans("plain words") == []
+
+
+def test_unofficial_english_says_so_in_the_exported_section_and_act(project):
+    """A rendered provision (the tier field of issue 12, set here the way the engine will set it): its tier, the
+    section's and the Act's lowest tier, `unofficial`, and our words by offset; and it still validates."""
+    import dataclasses
+
+    version = project.consolidation.versions["44"][-1]
+    tree = version.body["en"]
+
+    @dataclasses.dataclass(frozen=True)
+    class Rendered(type(tree)):
+        tier: str = "verbatim"
+
+    def retier(node):
+        mine = node.eid == "sec_44__subsec_2"
+        text = "The Magistrate \u27e6shall\u27e7 make an interim protection order for \u27e6twenty-one\u27e7 days." \
+            if mine else node.text
+        return Rendered(node.eid, node.kind, node.num, text, tuple(retier(c) for c in node.children), node.wrapup,
+                        tier="rendered" if mine else "verbatim")
+
+    rendered = dataclasses.replace(version, body={**version.body, "en": retier(tree)})
+    consolidation = dataclasses.replace(project.consolidation, versions={
+        **project.consolidation.versions, "44": (*project.consolidation.versions["44"][:-1], rendered)})
+    section = document_json(project.statutes, consolidation, SectionDoc(rendered, "en"))
+    assert schema_errors(section) == []
+    assert (section["tier"], section["unofficial"]) == ("rendered", True)
+    assert section["tier_label"].startswith("unofficial English")
+    node = section["body"]["children"][1]
+    assert node["tier"] == "rendered" and [node["text"][a:b] for a, b in node["ours"]] == ["shall", "twenty-one"]
+    assert section["body"]["children"][0]["tier"] == "verbatim"
+    act = document_json(project.statutes, consolidation,
+                        select(consolidation, "act-670", "act-670@2015-11-18", as_at=None, langs=("en",))[0])
+    assert schema_errors(act) == [] and (act["tier"], act["unofficial"]) == ("rendered", True)

@@ -51,9 +51,12 @@ def section_json(statutes: Statutes, consolidation: Consolidation, doc: SectionD
     answer = show(statutes, consolidation, version.ref, lang=lang)
     body = version.body[lang]
     heading_tier = dict(getattr(version, "heading_tier", {}) or {}).get(lang, "verbatim")
+    tier = lowest((subtree_tier(body), heading_tier))
     return {"type": "section", **answer,
             "frbr": frbr_json(doc.ref, statutes.work.year, lang),
-            "tier": lowest((subtree_tier(body), heading_tier)),
+            "tier": tier,
+            "tier_label": tier_label(tier, lang),
+            "unofficial": bool(answer.get("unofficial")) or is_unofficial(tier),
             "heading_tier": heading_tier,
             "body": node_json(body)}
 
