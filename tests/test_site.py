@@ -147,3 +147,22 @@ def test_broken_statute_file_fails_the_build_with_file_and_line(tmp_path, caplog
         _build(root, tmp_path / "out")
     assert "statutes/act-670/sec_25.md:5:1: unknown key 'headnig' (did you mean 'heading'?)" in caplog.text
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_the_site_carries_the_open_data_listed_in_its_manifest_and_the_feed(site):
+    import hashlib
+    import json
+
+    from lxml import etree
+
+    manifest = json.loads((site / "data" / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        content = (site / "data" / entry["path"]).read_bytes()
+        assert (len(content), hashlib.sha256(content).hexdigest()) == (entry["bytes"], entry["sha256"]), entry["path"]
+    assert len([e for e in manifest["files"] if e["format"] == "akn"]) == 278
+    feed = etree.parse(str(site / "feed.xml")).getroot()
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    for page, prefix in (("about/data/index.html", "../../"), ("ms/about/data/index.html", "../../../")):
+        html = (site / page).read_text(encoding="utf-8")
+        for target in ("data/manifest.json", "data/act-670-data.zip", "data/law-data.schema.json", "feed.xml"):
+            assert f'href="{prefix}{target}"' in html, (page, target)

@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from atipsom.app.export.bulk import InvalidData, site_files
 from atipsom.app.project import Project
 from atipsom.app.project import today as default_today
 from atipsom.app.site import Site
@@ -66,6 +67,12 @@ class StatutesPlugin(BasePlugin[StatutesConfig]):
                 files.remove(existing)
             files.append(File.generated(config, page.path, content=page.content))
         log.info("statutes: generated %d pages", len(pages))
+        try:  # the open data (data/: every version as JSON and Akoma Ntoso, the zip, the manifest) and feed.xml
+            extra = site_files(self.site.project, self.site.today, site_url=config.site_url or "")
+        except InvalidData as exc:
+            raise PluginError(str(exc)) from None
+        for item in extra:
+            files.append(File.generated(config, item.path, content=item.content))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files):

@@ -48,3 +48,13 @@ def test_the_offline_zip_holds_one_folder_with_the_site(built):
         names = zf.namelist()
     assert "atipsom-navigator/index.html" in names
     assert {name.split("/", 1)[0] for name in names} == {"atipsom-navigator"}
+
+
+def test_the_offline_zip_carries_the_open_data_and_the_feed(built):
+    import zipfile
+
+    with zipfile.ZipFile(built.archive) as zf:
+        names = set(zf.namelist())
+    for name in ("data/manifest.json", "data/act-670-data.zip", "data/law-data.schema.json", "feed.xml",
+                 "data/akn/act-670/act/2022-02-22.msa.xml", "data/json/act-670/sec_44/2015-11-18.eng.json"):
+        assert f"atipsom-navigator/{name}" in names
