@@ -124,22 +124,19 @@ def test_every_expression_says_it_is_not_an_official_reprint(project, render):
 
 
 def test_unofficial_english_is_marked_on_the_element_in_the_metadata_and_as_a_translation(project):
-    """A rendered provision (our words marked ⟦ ⟧): tier on the element, its words of ours as <ins>, the
-    expression a translation from the Malay, and the tier listed in <proprietary>."""
+    """A rendered provision (our words marked ⟦ ⟧; the tier set here the way the engine sets it): tier on the
+    element, its words of ours as <ins>, the expression a translation from the Malay, the tier in <proprietary>."""
     version = project.consolidation.versions["44"][-1]
     tree = version.body["en"]
 
-    @dataclasses.dataclass(frozen=True)
-    class Rendered(type(tree)):  # the model's tier field (issue 12), set the way the engine will set it
-        tier: str = "verbatim"
 
     def retier(node):
         text = "The Magistrate \u27e6shall\u27e7 make an interim protection order for a period of " \
                "\u27e6twenty-one\u27e7 days under section 51." if node.eid == "sec_44__subsec_2" else node.text
-        return Rendered(node.eid, node.kind, node.num, text, tuple(retier(c) for c in node.children), node.wrapup,
-                        tier="rendered" if node.eid == "sec_44__subsec_2" else "verbatim")
+        return dataclasses.replace(node, text=text, children=tuple(retier(c) for c in node.children),
+                                   tier="rendered" if node.eid == "sec_44__subsec_2" else "verbatim")
 
-    rendered = dataclasses.replace(version, body={**version.body, "en": retier(tree)})
+    rendered = dataclasses.replace(version, body={**version.body, "en": retier(tree)}, heading_tier={"en": "translated"})
     consolidation = dataclasses.replace(project.consolidation,
                                         versions={**project.consolidation.versions,
                                                   "44": (*project.consolidation.versions["44"][:-1], rendered)})
@@ -152,8 +149,11 @@ def test_unofficial_english_is_marked_on_the_element_in_the_metadata_and_as_a_tr
     assert [i.text for i in element.iter(f"{{{NS['a']}}}ins")] == ["shall", "twenty-one"]
     assert root.find(".//a:FRBRExpression/a:FRBRtranslation", NS).get("fromLanguage") == "msa"
     tiers = root.find(".//a:proprietary/atp:tiers", NS)
-    assert tiers.get("unofficial") == "true" and tiers.get("lowest") == "rendered"
-    assert [(t.get("eId"), t.get("tier")) for t in tiers] == [("sec_44__subsec_2", "rendered")]
+    assert tiers.get("unofficial") == "true" and tiers.get("lowest") == "translated"  # the heading
+    assert [(t.get("eId"), t.get("tier")) for t in tiers] == [("sec_44__heading", "translated"),
+                                                              ("sec_44__subsec_2", "rendered")]
+    heading = root.find(".//a:section[@eId='sec_44']/a:heading", NS)
+    assert heading.get(f"{{{ATP_NS}}}tier") == "translated" and heading.get("status") == "translated"
     whole = render(select(consolidation, "act-670", "act-670@2015-11-18", as_at=None, langs=("en",))[0])
     assert akn_errors(whole) == [] and b'atp:tier="rendered"' in whole
 

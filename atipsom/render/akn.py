@@ -21,10 +21,10 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from atipsom.domain.model import AmendingAct, Part, Provision, Version, Work, WorkVersion, is_available
+from atipsom.domain.tiers import is_unofficial, lowest
 from atipsom.refs.ids import LANGUAGE_CODES, ProvisionId, VersionRef, WorkId
 from atipsom.render.akn_body import ATP_NS, BodyContext, mark_tier, section_element, tier_of
 
-TIERS = ("verbatim", "reconstructed", "rendered", "translated")
 OURS = "atipsom"  # the eId of our organisation in <references>: the author of every expression
 
 
@@ -62,6 +62,7 @@ def act_document(act: AknAct, lang: str, date: dt.date, work_version: WorkVersio
         heading = part.heading.get(lang)
         if is_available(heading):
             element.append(E.heading(heading))
+            mark_tier(element[-1], part.heading_tier.get(lang, "verbatim"))
         for version in in_force:
             element.append(_section(E, version, lang, href, lambda n: _tree(by_number, n, lang), part))
         body.append(element)
@@ -75,6 +76,8 @@ def act_document(act: AknAct, lang: str, date: dt.date, work_version: WorkVersio
         if enacting is not None:
             children.append(E.preamble(E.formula(_plain_p(E, enacting), name="enactingFormula", eId="formula_1")))
     tiers = _tiers(sections, lang, front)
+    tiers.update({f"{part.eid}__heading": part.heading_tier[lang] for part in work_version.parts
+                  if part.heading_tier.get(lang, "verbatim") != "verbatim"})
     meta = _meta(E, act, lang, date, tiers)
     document = E.act(meta, *children, body, name="act", contains=_contains(act, date))
     return _serialise(E.akomaNtoso(document))
@@ -97,7 +100,7 @@ def section_document(act: AknAct, lang: str, version: Version,
 def _section(E: ElementMaker, version: Version, lang: str, href, section_tree, part: Part):
     ctx = BodyContext(E, lang, href, section_tree, part.number)
     heading = version.heading.get(lang)
-    heading_tier = dict(getattr(version, "heading_tier", {}) or {}).get(lang, "verbatim")
+    heading_tier = version.heading_tier.get(lang, "verbatim")
     return section_element(ctx, version.body[lang], heading if is_available(heading) else None, heading_tier)
 
 
@@ -135,7 +138,7 @@ def _tiers(sections: Sequence[Version], lang: str, front: Provision | None) -> d
         for node in version.body[lang].walk():
             if tier_of(node) != "verbatim":
                 found[node.eid] = tier_of(node)
-        heading_tier = dict(getattr(version, "heading_tier", {}) or {}).get(lang, "verbatim")
+        heading_tier = version.heading_tier.get(lang, "verbatim")
         if heading_tier != "verbatim":
             found[f"{version.eid}__heading"] = heading_tier
     for node in front.walk() if front is not None else ():
@@ -224,10 +227,10 @@ def _references(E: ElementMaker, act: AknAct, lang: str, date: dt.date, in_force
 
 def _proprietary(E: ElementMaker, lang: str, tiers: Mapping[str, str]):
     P = ElementMaker(namespace=ATP_NS, nsmap={"atp": ATP_NS})
-    lowest = max(tiers.values(), key=TIERS.index, default="verbatim")
+    least = lowest(tiers.values())
     entries = [P.text(eId=eid, tier=tier) for eid, tier in sorted(tiers.items())]
-    summary = P.tiers(*entries, language=LANGUAGE_CODES[lang], lowest=lowest,
-                      unofficial="true" if lowest != "verbatim" else "false")
+    summary = P.tiers(*entries, language=LANGUAGE_CODES[lang], lowest=least,
+                      unofficial="true" if is_unofficial(least) else "false")
     return E.proprietary(summary, source=f"#{OURS}")
 
 

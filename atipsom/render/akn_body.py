@@ -16,6 +16,7 @@ from lxml.etree import _Element
 
 from atipsom.domain.model import NOT_AVAILABLE, Provision
 from atipsom.domain.plaintext import NOT_AVAILABLE_NOTICE
+from atipsom.domain.tiers import split_ours
 from atipsom.domain.xrefs import Reference, find_references, resolve_in
 from atipsom.refs.ids import ProvisionId
 
@@ -23,7 +24,6 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 #: our namespace for what the standard has no element for: the English tier of each text (see the Data page)
 ATP_NS = "urn:atipsom-navigator:akn:1"
 TIER_ATTR = f"{{{ATP_NS}}}tier"
-OURS_OPEN, OURS_CLOSE = "\u27e6", "\u27e7"
 
 ELEMENT_OF_KIND = {"section": "section", "subsec": "subsection", "para": "paragraph", "subpara": "subparagraph",
                    "item": "point", "def": "hcontainer", "proviso": "proviso"}
@@ -42,7 +42,7 @@ class BodyContext:
 
 
 def tier_of(node: Provision) -> str:
-    return getattr(node, "tier", "verbatim") or "verbatim"
+    return node.tier
 
 
 def mark_tier(element: _Element, tier: str) -> None:
@@ -110,16 +110,13 @@ def paragraph(ctx: BodyContext, text: str, here: str, root: Provision) -> _Eleme
 
 
 def _unmark(text: str) -> tuple[str, list[tuple[int, int]]]:
-    plain, ours, at, start = [], [], 0, None
-    for char in text:
-        if char == OURS_OPEN:
-            start = at
-        elif char == OURS_CLOSE and start is not None:
-            ours.append((start, at))
-            start = None
-        else:
-            plain.append(char)
-            at += 1
+    """The words without the ⟦ ⟧ marks, and where ours are in them."""
+    plain, ours, at = [], [], 0
+    for words, mine in split_ours(text):
+        if mine:
+            ours.append((at, at + len(words)))
+        plain.append(words)
+        at += len(words)
     return "".join(plain), ours
 
 

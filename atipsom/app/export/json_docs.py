@@ -50,7 +50,7 @@ def section_json(statutes: Statutes, consolidation: Consolidation, doc: SectionD
     version, lang = doc.version, doc.lang
     answer = show(statutes, consolidation, version.ref, lang=lang)
     body = version.body[lang]
-    heading_tier = dict(getattr(version, "heading_tier", {}) or {}).get(lang, "verbatim")
+    heading_tier = version.heading_tier.get(lang, "verbatim")
     tier = lowest((subtree_tier(body), heading_tier))
     return {"type": "section", **answer,
             "frbr": frbr_json(doc.ref, statutes.work.year, lang),
@@ -69,12 +69,14 @@ def act_json(statutes: Statutes, consolidation: Consolidation, doc: ActDoc) -> d
         by_part.setdefault(version.part, []).append(section_json(statutes, consolidation, SectionDoc(version, lang)))
     parts: list[dict] = [{"eid": str(ProvisionId.part(part.number)), "number": part.number,
               "heading": part.heading.get(lang) if is_available(part.heading.get(lang)) else None,
+              "heading_tier": part.heading_tier.get(lang, "verbatim"),
               "sections": by_part[part.number]}
              for part in wv.parts if part.number in by_part]
     front = [node_json(child) for child in wv.front[lang].children] if lang in wv.front else []
     in_force = {v.number for v in doc.sections}
     not_yet = [n for part in wv.parts for n in part.sections if n not in in_force]
     tiers = [node["tier"] for node in front] + [s["tier"] for part in parts for s in part["sections"]]
+    tiers += [part["heading_tier"] for part in parts]
     tier = lowest(tiers) if tiers else "verbatim"
     return {
         "type": "act",

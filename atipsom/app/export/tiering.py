@@ -1,73 +1,37 @@
-"""The English tier of the words the open data carries (issue 12), read in one place.
-
-TIERS, best first: verbatim (a source's words), reconstructed (every word from English sources, assembled by us),
-rendered (known English with a Malay-only amendment carried over by us; our words marked ⟦ ⟧ inline), translated
-(our translation of Malay-only text). Anything but verbatim is unofficial.
-
-The model fields (`Provision.tier`, `Version.heading_tier`) and atipsom.domain.tiers are being added by the
-labels and engine work of issue 12; until a provision carries a tier it is verbatim, so this module reads the
-fields when they are there.
-"""
+"""The English tier of the words the open data carries (issue 12), as the exports state it: over
+atipsom.domain.tiers, plus what only the data needs (the label in the reader's language, our words by offset,
+text no source gives as null)."""
 
 from __future__ import annotations
 
-import re
-from typing import Iterable
-
 from atipsom.domain.model import NOT_AVAILABLE, Provision
+from atipsom.domain.tiers import OURS_OPEN, full_label, is_unofficial, lowest, provision_tier, split_ours, strip_ours
 
-TIERS = ("verbatim", "reconstructed", "rendered", "translated")
-OURS_OPEN, OURS_CLOSE = "\u27e6", "\u27e7"
-_OURS_RE = re.compile(f"{OURS_OPEN}(.*?){OURS_CLOSE}", re.S)
+__all__ = ["is_unofficial", "lowest", "node_tier", "ours_spans", "plain_words", "split_ours", "subtree_tier",
+           "tier_label"]
 
-LABELS = {
-    "en": {"verbatim": "verbatim", "reconstructed": "reconstructed English (unofficial)",
-           "rendered": "unofficial English (rendered from the official Malay)",
-           "translated": "unofficial English (translated from the official Malay)"},
-    "ms": {"verbatim": "verbatim", "reconstructed": "bahasa Inggeris yang disusun semula (tidak rasmi)",
-           "rendered": "bahasa Inggeris tidak rasmi (diolah daripada teks rasmi bahasa Melayu)",
-           "translated": "bahasa Inggeris tidak rasmi (diterjemah daripada teks rasmi bahasa Melayu)"},
+#: The labels in Malay (the English ones are atipsom.domain.tiers.full_label).
+MALAY_LABELS = {
+    "reconstructed": "Bahasa Inggeris yang disusun semula (daripada sumber bahasa Inggeris)",
+    "rendered": "Bahasa Inggeris tidak rasmi (diolah daripada teks rasmi bahasa Melayu)",
+    "translated": "Bahasa Inggeris tidak rasmi (diterjemah oleh ATIPSOM Navigator)",
 }
-
-
-def lowest(tiers: Iterable[str]) -> str:
-    """The least trusted of some tiers ('verbatim' for none)."""
-    return max(tiers, key=TIERS.index, default="verbatim")
-
-
-def is_unofficial(tier: str) -> bool:
-    return tier != "verbatim"
 
 
 def node_tier(node: Provision) -> str:
     """The tier of a provision's own words (text and wrap-up)."""
-    return getattr(node, "tier", "verbatim") or "verbatim"
+    return node.tier
 
 
 def subtree_tier(node: Provision) -> str:
-    return lowest(node_tier(n) for n in node.walk())
+    return provision_tier(node)
 
 
 def tier_label(tier: str, lang: str) -> str:
-    return LABELS[lang if lang in LABELS else "en"][tier]
-
-
-def strip_ours(text: str) -> str:
-    return text.replace(OURS_OPEN, "").replace(OURS_CLOSE, "")
-
-
-def split_ours(text: str) -> list[tuple[str, bool]]:
-    """[(words, is_ours)] in order; the marks themselves removed."""
-    pieces: list[tuple[str, bool]] = []
-    at = 0
-    for match in _OURS_RE.finditer(text):
-        if match.start() > at:
-            pieces.append((text[at:match.start()], False))
-        pieces.append((match.group(1), True))
-        at = match.end()
-    if at < len(text):
-        pieces.append((text[at:], False))
-    return pieces
+    """What a reader is told about the tier, in the reader's language ('verbatim' for official text)."""
+    if not is_unofficial(tier):
+        return "verbatim"
+    return MALAY_LABELS[tier] if lang == "ms" else full_label(tier) or tier
 
 
 def plain_words(text: str) -> str | None:
