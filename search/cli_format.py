@@ -15,6 +15,9 @@ from .documents import SearchResponse, SearchResult
 from .snippets import strip_marks
 
 INDENT = "    "
+#: How a result whose English is not the words of a source is labelled (issue 12; atipsom.domain.tiers)
+TIER_LABELS = {"reconstructed": "reconstructed English", "rendered": "unofficial English",
+               "translated": "unofficial English"}
 
 
 def to_json(response: SearchResponse) -> dict:
@@ -56,7 +59,9 @@ def _result_lines(number: int, result: SearchResult) -> list[str]:
     labels = []
     if result.lang == "ms":
         labels.append("Bahasa Malaysia")
-    if result.unofficial:
+    if result.tier in TIER_LABELS:
+        labels.append(TIER_LABELS[result.tier])
+    elif result.unofficial:
         labels.append("unofficial translation")
     if labels:
         title += f" [{', '.join(labels)}]"

@@ -46,7 +46,8 @@ class SearchDoc:
     in_force_from: dt.date | None
     in_force_to: dt.date | None
     url: str
-    unofficial: bool = False
+    unofficial: bool = False  # not the words of an official text: a translation, or unofficial English
+    tier: str = "verbatim"  # the English provenance tier of the words indexed (atipsom.domain.tiers)
 
     @property
     def key(self) -> str:
@@ -94,6 +95,7 @@ class SearchResult:
     score: float
     snippet: str  # HTML: everything escaped except <mark>…</mark> around matched words
     unofficial: bool = False
+    tier: str = "verbatim"  # verbatim | reconstructed | rendered | translated
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -344,6 +344,7 @@ def _result(fields: dict, score: float, marks: dict[str, tuple[frozenset, frozen
         score=float(score),
         snippet=make_snippet(fields.get("text", ""), matchers),
         unofficial=bool(fields.get("unofficial", False)),
+        tier=fields.get("tier") or "verbatim",
     )
 
 

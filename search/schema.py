@@ -26,7 +26,7 @@ from whoosh.lang.porter import stem as porter_stem
 from .documents import SearchDoc
 from .malay import stem_malay
 
-SCHEMA_VERSION = 3  # bump when the schema or an analyzer changes: forces a full rebuild
+SCHEMA_VERSION = 4  # bump when the schema or an analyzer changes: forces a full rebuild
 
 NO_DATE_FROM = dt.date.min.toordinal()  # guidance: in force since always
 NO_DATE_TO = dt.date.max.toordinal()  # still in force
@@ -171,6 +171,7 @@ def build_schema() -> fields.Schema:
         in_force_to=fields.STORED,
         url=fields.STORED,
         unofficial=fields.STORED,
+        tier=fields.STORED,
     )
 
 
@@ -206,6 +207,7 @@ def doc_fields(doc: SearchDoc) -> dict:
         "in_force_to": doc.in_force_to.isoformat() if doc.in_force_to else None,
         "url": doc.url,
         "unofficial": doc.unofficial,
+        "tier": doc.tier,
     }
     if carries_heading(doc):
         values[f"heading_{lang}"] = doc.heading

@@ -149,6 +149,28 @@ written_first: en
 Halaman utama ujian: [Akta](../act-670/index.md).
 """
 
+# the page every "unofficial English" label and the amending-Act page of a Malay-only Act link (render/unofficial.py)
+ENGLISH_TEXT = """\
+---
+written_first: en
+---
+
+# How the English text is made
+
+Test page: the official text is the Malay.
+"""
+
+ENGLISH_TEXT_MS = """\
+---
+lang: ms
+written_first: en
+---
+
+# Bagaimana teks bahasa Inggeris disediakan
+
+Halaman ujian: teks rasmi ialah teks bahasa Melayu.
+"""
+
 
 def write_clean_project(root: Path, *, site: bool = False) -> Path:
     """Write the clean project under `root` (snapshot and manifest generated); return `root`."""
@@ -180,4 +202,7 @@ def write_clean_project(root: Path, *, site: bool = False) -> Path:
         (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
         (root / "docs" / "index.md").write_text(HOME, encoding="utf-8")
         (root / "docs" / "ms" / "index.md").write_text(HOME_MS, encoding="utf-8")
+        for folder, text in (("about", ENGLISH_TEXT), ("ms/about", ENGLISH_TEXT_MS)):
+            (root / "docs" / folder).mkdir(parents=True, exist_ok=True)
+            (root / "docs" / folder / "english-text.md").write_text(text, encoding="utf-8")
     return root

@@ -10,6 +10,7 @@ from typing import Iterable, Iterator, Sequence
 from atipsom.domain.cases import CaseNote
 from atipsom.domain.model import LANGS, GuidancePage, Provision, Version, is_available
 from atipsom.domain.plaintext import all_words, own_words
+from atipsom.domain.tiers import is_unofficial, lowest, provision_tier, strip_ours
 from atipsom.domain.timeline import format_date
 from atipsom.refs import ids
 from atipsom.refs.citations import parse_citation
@@ -34,7 +35,8 @@ def provision_docs(version: Version, earlier: Sequence[Version] = ()) -> Iterato
     Where the English of a provision is not available in this version (changes of 2010 survive in Malay
     only), its English document carries the last English words known for it, labelled with their dates,
     so that an English search still finds the provision; the result links to this version, whose page
-    shows the Malay text.
+    shows the Malay text. Where the English exists but is not verbatim (issue 12), the document carries its
+    tier and `unofficial`, and the words are indexed without the ⟦ ⟧ marks around ours.
     """
     for lang in LANGS:
         root = version.body.get(lang)
@@ -80,6 +82,7 @@ def _docs_for(version: Version, lang: str, node: Provision, heading: str, contex
         elif fallback and is_section:
             words = f"{words} {fallback}"
     if words or (is_section and heading):
+        tier = _doc_tier(version, lang, node, is_section)
         path = ids.path_of_eid(node.eid) if not is_section else ()
         term = node.term if node.kind == "def" else None
         en_term = term
@@ -99,19 +102,30 @@ def _docs_for(version: Version, lang: str, node: Provision, heading: str, contex
             section=version.number,
             eid=node.eid,
             provision=ids.format_citation(version.number, path, lang, term),
-            heading=heading,
+            heading=strip_ours(heading),
             part=version.part,
-            text=words,
-            context=" ".join(c for c in context if c),
+            text=strip_ours(words),
+            context=strip_ours(" ".join(c for c in context if c)),
             citations=tuple(dict.fromkeys(keys)),
             in_force_from=version.in_force_from,
             in_force_to=version.in_force_to,
             url=site.provision_url(version.number, node.eid, version.in_force_from) if not is_section
             else urls.url_of(site.section_page(version.number, version.in_force_from)),
+            unofficial=is_unofficial(tier),
+            tier=tier,
         )
     own = own_words(node) if not is_section else (node.text if is_available(node.text) else "")
     for child in node.children:
         yield from _docs_for(version, lang, child, heading, context + ([own] if own else []), earlier)
+
+
+def _doc_tier(version: Version, lang: str, node: Provision, is_section: bool) -> str:
+    """The tier of the words a provision's document indexes: the section's all, with its heading; else its own."""
+    if lang != "en":
+        return "verbatim"
+    if is_section:
+        return lowest([provision_tier(node), version.heading_tier.get(lang, "verbatim")])
+    return node.tier
 
 
 def guidance_docs(pages: Iterable[GuidancePage]) -> Iterator[SearchDoc]:

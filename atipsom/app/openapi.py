@@ -36,8 +36,9 @@ def openapi_document() -> dict:
                 "Search and read Malaysia's Anti-Trafficking in Persons and Anti-Smuggling of Migrants "
                 "Act 2007 [Act 670] as it stood on any date, and the project's guidance pages. The texts "
                 "are transcribed from public sources and are not an official publication; check the "
-                "official text before relying on it. Results marked `unofficial` are unofficial "
-                "translations. Parameters are read strictly: an unknown or repeated parameter, text that is not "
+                "official text before relying on it. Results and provisions marked `unofficial` are not official "
+                "text: an unofficial translation, or English whose `tier` is reconstructed, rendered or translated "
+                "(the official text is the Malay). Parameters are read strictly: an unknown or repeated parameter, text that is not "
                 "UTF-8, a number written with anything but the digits 0-9, or a date that is not a calendar date "
                 "YYYY-MM-DD is a 400 that says why; other methods than GET and HEAD are a 405 with `Allow`; a Host "
                 "name the server does not answer for is a 421."
@@ -95,7 +96,9 @@ def openapi_document() -> dict:
                         {**lang, "description": "Language of the text. Default en."},
                     ],
                     "responses": {
-                        "200": {"description": "The provision with its version's dates and sources.",
+                        "200": {"description": "The provision with its version's dates and sources, its English "
+                                               "`tier` (verbatim, reconstructed, rendered, translated), `unofficial`, "
+                                               "and the tier of each provision under it (`provisions`).",
                                 "content": {"application/json": {"schema": {"type": "object"}}}},
                         "400": {"description": "A bad parameter.", "content": {"application/json": {"schema": error}}},
                         "404": {"description": "Nothing has that reference (the message says what exists nearby).",
@@ -167,7 +170,11 @@ def openapi_document() -> dict:
                         "score": {"type": "number"},
                         "snippet": {"type": "string",
                                     "description": "HTML: all text escaped; matched words in <mark>…</mark>."},
-                        "unofficial": {"type": "boolean", "description": "An unofficial translation."},
+                        "unofficial": {"type": "boolean",
+                                       "description": "Not official text: an unofficial translation or unofficial "
+                                                      "English (see tier)."},
+                        "tier": {"type": "string", "enum": ["verbatim", "reconstructed", "rendered", "translated"],
+                                 "description": "Where the English words come from; only verbatim is official."},
                     },
                 },
             }

@@ -8,6 +8,7 @@ from atipsom.domain.amend import Consolidation
 from atipsom.domain.lookup import NotFound, Resolved, amendment_json, resolve
 from atipsom.domain.model import LANGS, Version, is_available
 from atipsom.domain.plaintext import provision_text
+from atipsom.domain.tiers import full_label, has_ours, is_unofficial, lowest, provision_tier, strip_ours
 from atipsom.domain.timeline import format_date
 from atipsom.refs import ids
 from atipsom.refs.citations import parse_citation
@@ -58,7 +59,9 @@ def provision_json(statutes, resolved: Resolved) -> dict:
         status = "verbatim"
     path = ids.path_of_eid(resolved.eid) if "__" in resolved.eid else ()
     term = node.term if node.kind == "def" else None
-    return {
+    text = provision_text(node, lang)
+    tier = _answer_tier(version, node, lang)
+    answer = {
         "id": resolved.ref,
         "section": version.number,
         "provision": ids.format_citation(version.number, path, lang, term) if node.kind != "section"
@@ -66,7 +69,7 @@ def provision_json(statutes, resolved: Resolved) -> dict:
         "heading": heading if is_available(heading) else None,
         "part": version.part,
         "lang": lang,
-        "text": provision_text(node, lang),
+        "text": strip_ours(text),
         "in_force_from": version.in_force_from.isoformat(),
         "in_force_to": version.in_force_to.isoformat() if version.in_force_to else None,
         "change": version.change,
@@ -74,11 +77,31 @@ def provision_json(statutes, resolved: Resolved) -> dict:
         "history": [amendment_json(ref) for ref in _history_under(version, resolved.eid)],
         "source": _source_json(statutes, version, lang),
         "text_status": status,
-        "unofficial": False,
+        "tier": tier,
+        "tier_label": full_label(tier) or "verbatim",
+        "unofficial": is_unofficial(tier),
+        "provisions": [_tier_json(n, lang) for n in node.walk()],
         "url": site.provision_url(version.number, resolved.eid if node.kind != "section" else None,
                                   version.in_force_from) if node.kind != "section"
         else urls.url_of(site.section_page(version.number, version.in_force_from)),
     }
+    if has_ours(text):
+        answer["text_marked"] = text  # our own words between ⟦ ⟧
+    return answer
+
+
+def _answer_tier(version: Version, node, lang: str) -> str:
+    """The tier of the whole answer: the least trusted of its provisions (and the heading, for a section)."""
+    if lang != "en":
+        return "verbatim"
+    heading = version.heading_tier.get(lang, "verbatim") if node.kind == "section" else "verbatim"
+    return lowest([provision_tier(node), heading])
+
+
+def _tier_json(node, lang: str) -> dict:
+    """The tier of one provision's own words (its text and closing words; the provisions under it have theirs)."""
+    tier = node.tier if lang == "en" else "verbatim"
+    return {"eid": node.eid, "provision": ids.format_eid_citation(node.eid, lang), "tier": tier, "unofficial": is_unofficial(tier)}
 
 
 def show(statutes, consolidation: Consolidation, ref: str, *, lang: str = "en", as_at: dt.date | None = None,
@@ -129,8 +152,17 @@ def format_show(data: dict) -> str:
     if data["amended_by"]:
         lines.append("This version made by: " + "; ".join(
             f"Act {a['provision']} (in force {a['in_force']})" for a in data["amended_by"]))
+    if data.get("unofficial"):
+        lines.append(f"⚠ {data['tier_label']}: the official text is the Malay (add --lang ms to read it).")
+        unofficial = [f"{p['provision']} ({p['tier']})" for p in data.get("provisions", ()) if p["unofficial"]]
+        if unofficial:
+            lines.append("Not the words of any source: " + ", ".join(unofficial) + ".")
     lines.append("")
-    lines.append(data["text"])
+    if data.get("text_marked"):
+        lines.append("Words between ⟦ ⟧ are ours (our rendering), not the words of any source.")
+        lines.append(data["text_marked"])
+    else:
+        lines.append(data["text"])
     lines.append("")
     src = data["source"]
     lines.append(f"Source: {src.get('document') or '?'}, {src.get('locator') or ''}".rstrip(", "))

@@ -26,6 +26,7 @@ from typing import Sequence
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, Provision, Version, is_available
 from atipsom.domain.terms import Definition, Glossary, TermHit, find_terms, glossary_at
+from atipsom.domain.tiers import provision_tier
 from atipsom.domain.timeline import format_date, version_at
 from atipsom.domain.xrefs import External, Reference, find_references, resolve_in
 from atipsom.refs import ids
@@ -34,6 +35,7 @@ from atipsom.render import urls
 from atipsom.render.html import esc, page_href
 from atipsom.render.law import LANG_LABEL, Enricher
 from atipsom.render.translations import t
+from atipsom.render.unofficial import assemble, ours_spans, tier_label
 
 TERM_ID_RE = re.compile(r'aria-describedby="def-(?P<lang>en|ms)-(?P<key>[^"]+)"')
 
@@ -63,9 +65,14 @@ class Reading:
 # --- one string of law text ------------------------------------------------------------------------------
 
 def enrich_text(text: str, lang: str, eid: str, reading: Reading) -> str:
-    """Law text as HTML: escaped, with cross-references linked, other laws marked and defined terms marked."""
+    """Law text as HTML: escaped, with cross-references linked, other laws marked and defined terms marked.
+
+    In a rendered text our words (⟦ ⟧) are found without their marks (terms and references read across
+    them) and marked in the HTML (render/unofficial.py).
+    """
     if not text or text == NOT_AVAILABLE:
         return esc(text)
+    text, ours = ours_spans(text)
     pieces: list[tuple[int, int, str]] = []
     references = find_references(text, lang, reading.own_titles)
     for ref in references:
@@ -84,16 +91,7 @@ def enrich_text(text: str, lang: str, eid: str, reading: Reading) -> str:
         protected = [(ref.start, ref.end) for ref in references]
         for hit in find_terms(text, lang, eid, reading.glossary, protected):
             pieces.append((hit.start, hit.end, _term_html(text[hit.start:hit.end], lang, hit)))
-    pieces.sort()
-    out, position = [], 0
-    for start, end, html in pieces:
-        if start < position:
-            continue
-        out.append(esc(text[position:start]))
-        out.append(html)
-        position = end
-    out.append(esc(text[position:]))
-    return "".join(out)
+    return assemble(text, pieces, ours)
 
 
 def _term_html(words: str, lang: str, hit: TermHit) -> str:
@@ -286,7 +284,8 @@ def _definition_text(definition: Definition, lang: str, glossary: Glossary, enri
     node = definition.nodes.get(lang)
     if node is not None and is_available(node.text):
         reading = enrichment.reading(definition.section, glossary.date, mark_terms=False)
-        return label + _provision_html(node, lang, reading)
+        tier = tier_label(provision_tier(node), lang)
+        return label + (tier + " " if tier else "") + _provision_html(node, lang, reading)
     other = "ms" if lang == "en" else "en"
     date = format_date(definition.section_from, lang)
     cite = _source_link(definition, enrichment.urls, lang)

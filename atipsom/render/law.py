@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, Sequence
 
+from atipsom.domain import tiers
 from atipsom.domain.model import NOT_AVAILABLE, AmendmentRef, Provision, Version
 from atipsom.domain.timeline import format_date, short_date
 from atipsom.refs import ids
 from atipsom.render.html import esc, page_href
+from atipsom.render.unofficial import cite_suffix, legend, ours_html, tier_label
 
 #: Turns one string of law text into HTML (escaping it; later issues add defined terms and cross-references).
 Enricher = Callable[[str, str, str], str]  # (text, lang, eid) -> html
@@ -36,7 +38,14 @@ OP_ABBREVIATION = {
 
 
 def plain(text: str, lang: str, eid: str) -> str:
-    return esc(text)
+    """Law text escaped, with our own words in a rendered text (⟦ ⟧) marked."""
+    return ours_html(text)
+
+
+def has_our_words(version: Version, lang: str = "en") -> bool:
+    """True when the text of a version in a language has words of ours marked in it (a rendered text)."""
+    root = version.body.get(lang)
+    return root is not None and any(tiers.has_ours(t or "") for t in root.texts())
 
 
 def history_note(refs: Sequence[AmendmentRef]) -> str:
@@ -64,11 +73,13 @@ def citation_of(version: Version, node: Provision, lang: str) -> str:
 
 def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[str] = ("en", "ms"),
                show_history: bool = True, heading_level: int = 3, title: Mapping[str, str] | None = None,
-               permalink: str = "") -> str:
+               permalink: str = "", with_legend: bool = True) -> str:
     """The parallel text of one version.
 
     `title` (the Act's short title on the version date) and `permalink` (the version page) are
-    what the "copy citation" control puts into a citation.
+    what the "copy citation" control puts into a citation. An English text that is not verbatim is
+    labelled at each provision; `with_legend` puts the legend of our marked words above the text
+    when it has any (a page that shows many sections says it once instead).
     """
     roots = {lang: version.body[lang] for lang in langs if lang in version.body}
     reference = roots.get("en") or next(iter(roots.values()))
@@ -79,6 +90,8 @@ def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[st
            f'data-date-en="{esc(format_date(version.in_force_from))}" '
            f'data-date-ms="{esc(format_date(version.in_force_from, "ms"))}" '
            f'data-permalink="{esc(page_href(permalink)) if permalink else ""}">']
+    if with_legend and any(has_our_words(version, lang) for lang in roots):
+        out.insert(0, legend())
     out.append('<div class="atp-cols-head" aria-hidden="true">'
                + "".join(f'<span lang="{lang}">{LANG_LABEL[lang]}</span>' for lang in roots) + "</div>")
     out.append(_provision(version, reference, roots, enrich, show_history, heading_level, depth=0))
@@ -87,7 +100,7 @@ def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[st
 
 
 def _cell(lang: str, node: Provision | None, words: str | None, enrich: Enricher, version: Version,
-          number: bool = True, tools: bool = True) -> str:
+          number: bool = True, tools: bool = True, labelled: bool = True) -> str:
     classes = ["atp-cell"]
     if node is None:
         return f'<div class="atp-cell atp-na" lang="{lang}"><em>{esc(NA_TEXT[lang])}</em></div>'
@@ -97,9 +110,13 @@ def _cell(lang: str, node: Provision | None, words: str | None, enrich: Enricher
         body = f'<em class="atp-na-text">{esc(NA_TEXT[lang])}</em>'
     else:
         body = f'<span class="atp-text">{enrich(words or "", lang, node.eid)}</span>'
+        label = tier_label(node.tier, lang) if labelled else ""
+        if label:
+            classes.append(f"atp-unofficial atp-unofficial--{node.tier}")
+            body = f"{label} {body}"
     tool_html = ""
     if tools:
-        cite = citation_of(version, node, lang)
+        cite = citation_of(version, node, lang) + cite_suffix(node.tier)
         label = "Salin petikan" if lang == "ms" else "Copy citation"
         link_label = "Pautan ke" if lang == "ms" else "Link to"
         tool_html = (
@@ -137,7 +154,7 @@ def _provision(version: Version, node: Provision, roots: Mapping[str, Provision]
     if node.wrapup is not None:
         out.append('<div class="atp-row atp-wrapup">' + "".join(
             _cell(lang, pairs[lang], pairs[lang].wrapup if pairs[lang] else None, enrich, version, number=False,
-                  tools=False)
+                  tools=False, labelled=False)
             for lang in roots) + "</div>")
     if show_history and version.history.get(node.eid) and not is_section:
         out.append(f'<p class="atp-history">{esc(history_note(version.history[node.eid]))}</p>')

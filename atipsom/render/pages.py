@@ -16,12 +16,14 @@ from atipsom.domain.amend import Consolidation
 from atipsom.domain.amend.registry import OPERATIONS
 from atipsom.domain.diff import Segment, diff_versions, heading_diff
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, AmendingAct, Source, Version, Work, WorkVersion, is_available
+from atipsom.domain.tiers import provision_tier, strip_ours, version_tier
 from atipsom.domain.timeline import format_date, is_current, short_date, timeline_events, validity_notice, version_at
 from atipsom.refs import ids
 from atipsom.render import urls
 from atipsom.render.html import esc, link, page_href
-from atipsom.render.law import LANG_LABEL, Enricher, plain, render_law
+from atipsom.render.law import LANG_LABEL, Enricher, has_our_words, plain, render_law
 from atipsom.render.timeline_svg import timeline_svg
+from atipsom.render.unofficial import banner_note, legend, tier_label
 
 STATUS_LABEL = {
     "verbatim": "verbatim from the source",
@@ -122,6 +124,7 @@ def _banner(ctx: SiteContext, version: Version) -> str:
     _, sentence_ms = validity_notice(version, ctx.today, "ms")
     parts = [f'<div class="atp-banner atp-banner--{status}" role="note" aria-label="Version status">',
              f'<p class="atp-banner__status"><strong>{esc(sentence)}</strong> <span lang="ms">{esc(sentence_ms)}</span></p>']
+    parts.append(banner_note(version_tier(version, "en")))
     if version.amended_by:
         items = []
         for ref in version.amended_by:
@@ -145,7 +148,7 @@ def _banner(ctx: SiteContext, version: Version) -> str:
                          + " · " + link(ctx.urls.diff_page(version.number, version.in_force_from, current.in_force_from),
                                         "What changed since") + "</p>")
     parts.append("</div>")
-    return "\n".join(parts)
+    return "\n".join(part for part in parts if part)
 
 
 def _target_label(target: str | None) -> str:
@@ -181,8 +184,9 @@ def _status_notes(ctx: SiteContext, version: Version) -> str:
         status = version.text_status.get(lang, "verbatim")
         source = version.source.get(lang)
         described = _describe_source(ctx, source) if source else "no source recorded"
+        tier = tier_label(version_tier(version, lang), lang, long=True)
         rows.append(f"<li><strong>{LANG_LABEL[lang]}</strong>: {esc(STATUS_LABEL.get(status, status))}. "
-                    f"Source: {described}.</li>")
+                    + (f"Contains {tier}. " if tier else "") + f"Source: {described}.</li>")
     notes = ""
     if version.editor_note:
         notes += f'<p class="atp-editor-note"><strong>Editor’s note</strong> (our words, not law): {esc(version.editor_note)}</p>'
@@ -192,8 +196,7 @@ def _status_notes(ctx: SiteContext, version: Version) -> str:
     for act in filter(None, map(ctx.act, dict.fromkeys(a.act for refs in version.history.values() for a in refs))):
         notes += (f'<p class="atp-editor-note">The English text of the {act.in_force_from.year} amending Act (Act '
                   f'{act.number}) was not found in any source. Where it changed this section, the English text is '
-                  'shown as not available and the Malay text, which is complete, should be read instead. We do not '
-                  'translate law text.</p>') if "en" in unavailable and act.english_text == "missing" else ""
+                  'shown as not available and the Malay text, which is complete, should be read instead.</p>') if "en" in unavailable and act.english_text == "missing" else ""
     return ('<section class="atp-provenance" aria-labelledby="provenance">\n'
             '<h2 id="provenance">Where this text comes from</h2>\n'
             "<ul>" + "".join(rows) + "</ul>" + notes + "</section>")
@@ -229,6 +232,9 @@ def _version_page(ctx: SiteContext, version: Version, versions: Sequence[Version
         meta["search"] = {"exclude": True}
     out = [front_matter(meta)]
     out.append(f"# {section_title(version)}\n")
+    heading_tier = tier_label(version.heading_tier.get("en", "verbatim"))
+    if heading_tier:
+        out.append(f'<p class="atp-heading-tier">Heading: {heading_tier}</p>\n')
     ms_heading = version.heading.get("ms", "")
     if is_available(ms_heading):
         out.append(f'<p class="atp-subtitle" lang="ms">{esc(section_title(version, "ms"))}</p>\n')
@@ -322,7 +328,7 @@ def _compare_form(versions: Sequence[Version], old: Version | None = None, new: 
 def _segments_html(segments: Iterable[Segment]) -> str:
     out = []
     for segment in segments:
-        text = esc(segment.text).replace(esc(NOT_AVAILABLE), "<em>[not available]</em>")
+        text = esc(strip_ours(segment.text)).replace(esc(NOT_AVAILABLE), "<em>[not available]</em>")
         if segment.op == "same":
             out.append(text)
         elif segment.op == "ins":
@@ -363,15 +369,27 @@ def diff_page(ctx: SiteContext, versions: Sequence[Version], old: Version, new: 
             status = {"same": "unchanged", "changed": "changed", "inserted": "inserted", "deleted": "deleted",
                       "unavailable": "text not available in one version",
                       "other-language": "unchanged here; the other language's text changed"}[item.status]
+            tiers_html = _diff_tiers(old, new, item.eid, lang)
             text = _segments_html(item.text)
             if item.wrapup:
                 text += "<br>" + _segments_html(item.wrapup)
             rows.append(f'<tr class="atp-diff--{item.status}"><td style="padding-left:{0.5 + item.depth}em">'
-                        f"{esc(cite)}</td><td>{esc(status)}</td><td>{text}</td></tr>")
+                        f"{esc(cite)}</td><td>{esc(status)}{tiers_html}</td><td>{text}</td></tr>")
         rows.append("</tbody></table>")
         out.append("\n".join(rows) + "\n")
     out.append("\n" + _compare_form(versions, old, new) + "\n")
     return "".join(out)
+
+
+def _diff_tiers(old: Version, new: Version, eid: str, lang: str) -> str:
+    """The labels of a compared provision whose text is not verbatim, in the older and the newer version."""
+    labels = []
+    for when, version in (("before", old), ("after", new)):
+        node = version.body[lang].find(eid) if lang in version.body else None
+        label = tier_label(node.tier, lang) if node is not None else ""
+        if label:
+            labels.append(f"{label} ({when})")
+    return "<br>" + "<br>".join(labels) if labels else ""
 
 
 # --- the Act as a whole ---------------------------------------------------------------------------------
@@ -394,10 +412,17 @@ def as_at_page(ctx: SiteContext, date: dt.date, next_date: dt.date | None) -> Pa
                + link(ctx.urls.act_page(), "Current text") + "</p></div>\n\n")
     title_en = work_version.title.get("en", "")
     out.append(f'<p class="atp-facts">Title then: <strong>{esc(title_en)}</strong></p>\n\n')
+    shown = [v for number in (n for p in work_version.parts for n in p.sections)
+             if (v := version_at(ctx.consolidation.versions.get(number, ()), date)) is not None]
+    if any(has_our_words(v) for v in shown):
+        out.append(legend() + "\n\n")
     out.append(_front_html(work_version) + "\n\n")
     for part in work_version.parts:
         heading = part.heading.get("en") if is_available(part.heading.get("en")) else part.heading.get("ms")
         out.append(f"## Part {part.number}: {esc(heading)} {{#{part.eid}}}\n\n")
+        part_tier = tier_label(part.heading_tier.get("en", "verbatim"))
+        if part_tier:
+            out.append(f'<p class="atp-heading-tier">Heading of Part {esc(part.number)}: {part_tier}</p>\n\n')
         for number in part.sections:
             version = version_at(ctx.consolidation.versions.get(number, ()), date)
             if version is None:
@@ -412,7 +437,8 @@ def as_at_page(ctx: SiteContext, date: dt.date, next_date: dt.date | None) -> Pa
                                                        f"Version in force from {format_date(version.in_force_from)}")
                        + "</p>\n\n")
             out.append(render_law(version, enrich=ctx.enricher(version, date), heading_level=4, title=work_version.title,
-                                  permalink=ctx.urls.section_page(number, version.in_force_from)) + "\n\n")
+                                  permalink=ctx.urls.section_page(number, version.in_force_from),
+                                  with_legend=False) + "\n\n")
     out.append(ctx.definitions("".join(out), date, whole_act=True) + "\n")
     return Page(ctx.urls.as_at_page(date), "".join(out), edit_path=ctx.work.path)
 
@@ -424,7 +450,9 @@ def _front_html(work_version: WorkVersion) -> str:
         for lang in LANGS:
             node = work_version.front[lang].find(eid)
             text = node.text if node else ""
-            body = esc(text) if is_available(text) else f"<em>{esc('not available in any source')}</em>"
+            body = plain(text, lang, eid) if is_available(text) else f"<em>{esc('not available in any source')}</em>"
+            label = tier_label(provision_tier(node), lang) if node is not None and is_available(text) else ""
+            body = f"{label} {body}" if label else body
             cells.append(f'<div class="atp-cell" lang="{lang}">{body}</div>')
         rows.append(f'<div class="atp-prov atp-{eid}" id="{eid}"><div class="atp-row">' + "".join(cells) + "</div></div>")
     return '<div class="atp-law atp-front">' + "".join(rows) + "</div>"
@@ -505,7 +533,10 @@ def amendment_page(ctx: SiteContext, act: AmendingAct) -> Page:
     if act.english_text == "missing":
         out.append('!!! warning "English text not available"\n    No English text of this Act was found. Its '
                    "changes are shown from the Malay bill; where no other source gives the English wording, the "
-                   "English text of the provisions it changed is marked as not available.\n\n")
+                   "English text of the provisions it changed is either marked as not available or, where we have "
+                   "written it, labelled “unofficial English” (rendered from or translated from the official Malay) "
+                   "or “reconstructed English” (assembled from English sources). The Malay text is the official "
+                   "text. " + link("about/english-text.md", "How the English text is made") + ".\n\n")
     out.append("## Summary (our words) {#summary}\n\n" + act.summary.strip() + "\n\n")
     out.append("## Every change it made {#changes}\n\n")
     applications = [a for a in ctx.consolidation.applications if a.instruction.act == act.id]
@@ -533,6 +564,9 @@ def amendment_page(ctx: SiteContext, act: AmendingAct) -> Page:
                 before_after.append(link(ctx.urls.section_page(number, before.in_force_from), f"s {number} before"))
             if after:
                 before_after.append(link(ctx.urls.section_page(number, after.in_force_from), f"s {number} after"))
+                after_tier = tier_label(version_tier(after, "en"))
+                if after_tier:
+                    before_after.append(f"English after: {after_tier}")
             if before and after:
                 before_after.append(link(ctx.urls.diff_page(number, before.in_force_from, after.in_force_from), "changes"))
         note = f'<br><small>{esc(instruction.note)}</small>' if instruction.note else ""

@@ -1,0 +1,134 @@
+"""Unofficial English is labelled in every answer that is not a page: the API, `atipsom show`, search (issue 12).
+
+Tiers are set in the test (dataclasses.replace on loaded versions) until the engine gives real ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import warnings
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from starlette.testclient import TestClient
+
+from atipsom.app.api import create_app
+from atipsom.app.corpus import provision_docs
+from atipsom.app.views import format_show, show
+from search.cli_format import format_human
+from search.engine import SearchEngine
+from search.indexer import build_index
+from tests.test_unofficial_english_display import RENDERED_44_2, with_tier
+
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
+DATE = dt.date(2012, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def consolidation(real_consolidation):
+    """The real consolidation, with s 44(2) from 2010 rendered and s 44(1) from 2010 translated (test data)."""
+    versions = list(real_consolidation.versions["44"])
+    at = next(i for i, v in enumerate(versions) if v.in_force_from == dt.date(2010, 11, 15))
+    versions[at] = with_tier(with_tier(versions[at], "sec_44__subsec_2", "rendered", RENDERED_44_2),
+                             "sec_44__subsec_1", "translated")
+    return dataclasses.replace(real_consolidation, versions={**real_consolidation.versions, "44": tuple(versions)})
+
+
+def test_api_and_show_json_give_the_tier_of_a_rendered_provision(real_statutes, consolidation):
+    data = show(real_statutes, consolidation, "act-670/sec_44__subsec_2", as_at=DATE, today=DATE)
+    assert data["tier"] == "rendered"
+    assert data["unofficial"] is True
+    assert data["tier_label"] == "Unofficial English (rendered from the official Malay)"
+    assert "⟦" not in data["text"] and "The Magistrate shall make" in data["text"]
+    assert "⟦shall⟧" in data["text_marked"]
+    assert data["provisions"] == [{"eid": "sec_44__subsec_2", "provision": "s 44(2)", "tier": "rendered",
+                                   "unofficial": True}]
+
+
+def test_the_whole_section_answer_takes_its_least_trusted_provision(real_statutes, consolidation):
+    data = show(real_statutes, consolidation, "s 44", as_at=DATE, today=DATE)
+    assert data["tier"] == "translated" and data["unofficial"] is True
+    by_eid = {p["eid"]: p for p in data["provisions"]}
+    assert by_eid["sec_44__subsec_1"]["tier"] == "translated"
+    assert by_eid["sec_44__subsec_2"]["tier"] == "rendered"
+    assert by_eid["sec_44__subsec_3"] == {"eid": "sec_44__subsec_3", "provision": "s 44(3)", "tier": "verbatim",
+                                          "unofficial": False}
+
+
+def test_the_malay_answer_is_always_official(real_statutes, consolidation):
+    data = show(real_statutes, consolidation, "s 44", lang="ms", as_at=DATE, today=DATE)
+    assert data["tier"] == "verbatim" and data["unofficial"] is False
+    assert "text_marked" not in data
+    assert all(p["tier"] == "verbatim" for p in data["provisions"])
+
+
+def test_a_verbatim_answer_says_so_and_keeps_its_shape(real_statutes, real_consolidation):
+    data = show(real_statutes, real_consolidation, "s 44(1)", as_at=DATE, today=DATE)
+    assert data["tier"] == "verbatim" and data["unofficial"] is False and data["tier_label"] == "verbatim"
+    assert "text_marked" not in data
+    assert "⚠" not in format_show(data)
+
+
+def test_show_text_prints_the_label_line_and_brackets_our_words(real_statutes, consolidation):
+    out = format_show(show(real_statutes, consolidation, "s 44(2)", as_at=DATE, today=DATE))
+    assert "⚠ Unofficial English (rendered from the official Malay): the official text is the Malay" in out
+    assert "Not the words of any source: s 44(2) (rendered)." in out
+    assert "Words between ⟦ ⟧ are ours" in out
+    assert "The Magistrate ⟦shall⟧ make" in out
+
+
+def test_api_provision_answer_carries_the_tier(real_statutes, consolidation, sample_index_dir):
+    class Lookup:
+        def show(self, ref, as_at, lang):
+            return show(real_statutes, consolidation, ref, lang=lang, as_at=as_at, today=DATE)
+
+    engine = SearchEngine.open(sample_index_dir)
+    try:
+        with TestClient(create_app(lambda: engine, Lookup()), base_url="http://localhost") as client:
+            response = client.get("/api/provisions/act-670/sec_44__subsec_2", params={"as_at": DATE.isoformat()})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert (body["tier"], body["unofficial"]) == ("rendered", True)
+        assert body["provisions"][0]["tier"] == "rendered"
+    finally:
+        engine.close()
+
+
+def test_show_json_on_the_command_line_gives_the_tier():
+    from tests.test_cli import run
+
+    result = run("show", "s 44(1)", "--as-at", "2012-06-01", "--json")
+    data = json.loads(result.output)
+    assert data["tier"] == "verbatim" and data["unofficial"] is False
+    assert data["provisions"][0]["eid"] == "sec_44__subsec_1"
+
+
+def test_search_finds_the_rendered_words_and_labels_the_hit(consolidation, tmp_path):
+    version = next(v for v in consolidation.versions["44"] if v.in_force_from == dt.date(2010, 11, 15))
+    earlier = [v for v in consolidation.versions["44"] if v.in_force_from < version.in_force_from]
+    docs = list(provision_docs(version, earlier))
+    english = {d.eid: d for d in docs if d.lang == "en"}
+    rendered = english["sec_44__subsec_2"]
+    assert rendered.tier == "rendered" and rendered.unofficial
+    assert "The Magistrate shall make" in rendered.text and "⟦" not in rendered.text
+    assert "[Earlier English text" not in rendered.text  # the old fallback goes where English now exists
+    assert english["sec_44__subsec_3"].tier == "verbatim" and not english["sec_44__subsec_3"].unofficial
+    assert english["sec_44"].tier == "translated"  # the section's document carries all its words
+    assert all(d.tier == "verbatim" and not d.unofficial for d in docs if d.lang == "ms")
+
+    build_index(docs, tmp_path / "index", progress=False)
+    engine = SearchEngine.open(tmp_path / "index")
+    try:
+        response = engine.search('"magistrate shall make"', as_at=DATE, lang="en")
+        assert response.results, "the rendered words are indexed without their marks"
+        hit = response.results[0]
+        assert hit.tier in ("rendered", "translated") and hit.unofficial
+        assert "⟦" not in hit.snippet
+        assert "[unofficial English]" in format_human(response)
+        assert hit.to_json()["tier"] == hit.tier
+    finally:
+        engine.close()
