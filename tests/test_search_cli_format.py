@@ -62,7 +62,7 @@ def test_json_follows_the_contract():
     assert data["as_at"] == "2012-01-01"
     first = data["results"][0]
     assert set(first) == {"id", "kind", "section", "provision", "heading", "lang", "in_force_from",
-                          "in_force_to", "url", "score", "snippet", "unofficial"}
+                          "in_force_to", "url", "score", "snippet", "unofficial", "tier"}
     assert (first["in_force_from"], first["in_force_to"], first["score"]) == ("2008-02-28", "2015-11-17", 5.4812)
     assert data["results"][1]["in_force_from"] is None
     assert data["results"][2]["unofficial"] is True
