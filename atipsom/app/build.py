@@ -35,9 +35,11 @@ from search.static_index import write_static_index
 
 
 def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index: bool, today: dt.date,
-              shared_sources: Path | None = None) -> list[str]:
+              shared_sources: Path | None = None, site_url: str | None = None) -> list[str]:
     """Validate, then build and publish one generation. Any problem raises InputErrors before anything is
-    written; `site=False` or `index=False` keep that part of the published generation as it is."""
+    written; `site=False` or `index=False` keep that part of the published generation as it is. `site_url`
+    (checked by atipsom.app.site_address) is where the site will be published: its pages' canonical links,
+    sitemap and copied citations use it; without it the site still works under any path."""
     started = time.perf_counter()
     require_valid(project, today=today, shared_sources=shared_sources)
     report = [f"checked: no problem found in {time.perf_counter() - started:.1f} s"]
@@ -52,13 +54,14 @@ def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index
         copy_law(project, partial / "law")
         if site:
             step = time.perf_counter()
-            build_site(project, partial / "site", links_file=partial / "links.json", today=today)
+            build_site(project, partial / "site", links_file=partial / "links.json", today=today, site_url=site_url)
             write_policy(partial)
             report.append(f"site: built in {time.perf_counter() - step:.1f} s")
         else:
             for part in ("site", POLICY_FILE, NGINX_FILE):
                 generations.reuse(previous, partial, part)
-        published = generations.publish(project.var_dir, partial, _manifest(project, today, site=site, index=index))
+        published = generations.publish(project.var_dir, partial,
+                                        _manifest(project, today, site=site, index=index, site_url=site_url))
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
@@ -67,7 +70,7 @@ def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index
                   f"served from {project.site_dir}")
     if offline:
         step = time.perf_counter()
-        archive = build_offline_zip(project, today=today, links_file=published.links_file)
+        archive = build_offline_zip(project, today=today, links_file=published.links_file, site_url=site_url)
         report.append(f"offline site: {archive} ({archive.stat().st_size / 1e6:.1f} MB) "
                       f"in {time.perf_counter() - step:.1f} s; unzip it and open index.html")
     return report
@@ -112,10 +115,10 @@ def link_site(project: Project) -> None:
     generations.switch_symlink(link, project.var_dir / generations.CURRENT / "site")
 
 
-def _manifest(project: Project, today: dt.date, *, site: bool, index: bool) -> dict:
+def _manifest(project: Project, today: dt.date, *, site: bool, index: bool, site_url: str | None) -> dict:
     return {"built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "today": today.isoformat(),
             "commit": _commit(project.root), "rebuilt": [part for part, done in (("site", site), ("index", index))
-                                                         if done]}
+                                                         if done], "site_url": site_url}
 
 
 def _commit(root: Path) -> str | None:
@@ -140,18 +143,20 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def build_site(project: Project, site_dir: Path, *, links_file: Path, today: dt.date, offline: bool = False) -> None:
+def build_site(project: Project, site_dir: Path, *, links_file: Path, today: dt.date, offline: bool = False,
+               site_url: str | None = None) -> None:
     """The site, built by MkDocs into `site_dir` (a folder of the generation being built), then every region of
     contributed content in it sanitized (atipsom.render.sanitize), and the static search's data written
     (search/static_index.py: the same documents as the search index)."""
-    _mkdocs_build(project, site_dir, today=today, offline=offline, links_file=links_file)
+    _mkdocs_build(project, site_dir, today=today, offline=offline, links_file=links_file, site_url=site_url)
     if not (site_dir / "index.html").is_file():
         raise RuntimeError("site build produced no index.html")
     sanitize_site(site_dir)
     write_static_index(project_docs(project), site_dir)
 
 
-def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: bool, links_file: Path) -> None:
+def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: bool, links_file: Path,
+                  site_url: str | None) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     previous = {key: os.environ.get(key) for key in ("ATIPSOM_OFFLINE", "ATIPSOM_TODAY", "ATIPSOM_LINKS_FILE")}
     os.environ["ATIPSOM_OFFLINE"] = "true" if offline else "false"
@@ -161,7 +166,9 @@ def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: 
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(problems)
     try:
-        config = load_config(config_file=str(project.root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        # the one place the published address reaches MkDocs (None keeps mkdocs.yml's empty site_url)
+        config = load_config(config_file=str(project.root / "mkdocs.yml"), site_dir=str(site_dir), strict=True,
+                             site_url=site_url)
         try:
             build(config)
         except (Abort, PluginError) as exc:
@@ -188,14 +195,15 @@ class _LogProblems(logging.Handler):
         self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
 
 
-def build_offline_zip(project: Project, *, today: dt.date, links_file: Path) -> Path:
-    """A zip of the whole site that works from files (file://), with no network."""
+def build_offline_zip(project: Project, *, today: dt.date, links_file: Path, site_url: str | None = None) -> Path:
+    """A zip of the whole site that works from files (file://), with no network. Its copied citations give
+    the published address (`site_url`) when there is one, else the provision's path: never a file:// address."""
     dist = project.root / "dist"
     dist.mkdir(parents=True, exist_ok=True)
     archive = dist / "atipsom-navigator-offline.zip"
     with tempfile.TemporaryDirectory(prefix="atipsom-offline-") as tmp:
         site_dir = Path(tmp) / "atipsom-navigator"
-        build_site(project, site_dir, links_file=links_file, today=today, offline=True)
+        build_site(project, site_dir, links_file=links_file, today=today, offline=True, site_url=site_url)
         partial = archive.with_suffix(".zip.tmp")
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for path in sorted(site_dir.rglob("*")):

@@ -17,6 +17,7 @@ from atipsom.app.integrity import write_manifest
 from atipsom.app.project import Project, find_root
 from atipsom.app.project import today as default_today
 from atipsom.app.relations import related_json
+from atipsom.app.site_address import parse_site_url
 from atipsom.app.snapshot import snapshot_files, write_snapshot
 from atipsom.app.views import format_history, format_show
 from atipsom.app.views import history as history_view
@@ -285,16 +286,24 @@ def export(ctx, ref: str | None, fmt: str, as_at: str | None, lang: str | None, 
 @click.option("--no-index", is_flag=True, help="Build the site only.")
 @click.option("--full-index", is_flag=True, hidden=True,
               help="Kept for old scripts: the index is always built from scratch now.")
+@click.option("--site-url", "site_url", metavar="URL", default=None,
+              help="Where the site will be published, e.g. https://example.github.io/atipsom-navigator/ "
+                   "(canonical links, sitemap, copied citations). The site works under any path without it.")
 @click.pass_context
-def build(ctx, quiet: bool, offline: bool, no_site: bool, no_index: bool, full_index: bool) -> None:
+def build(ctx, quiet: bool, offline: bool, no_site: bool, no_index: bool, full_index: bool,
+          site_url: str | None) -> None:
     """Check everything (as `atipsom check`), then build the search index, the links, the law data and the site
     into one new generation and publish it with one switch. Any problem: exit 2 and nothing is published."""
     from atipsom.app.build import build_all  # here, not at the top: MkDocs and Whoosh load only for `build`
 
     project = _project(ctx)
     try:
+        address = parse_site_url(site_url) if site_url is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--site-url") from None
+    try:
         report = build_all(project, quiet=quiet, offline=offline, site=not no_site, index=not no_index,
-                           today=default_today(), shared_sources=_shared_sources(project))
+                           today=default_today(), shared_sources=_shared_sources(project), site_url=address)
     except (InputError, InputErrors) as exc:
         _report_input_errors(exc)
     except RuntimeError as exc:

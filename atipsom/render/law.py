@@ -14,6 +14,7 @@ from atipsom.domain.timeline import format_date, short_date
 from atipsom.refs import ids
 from atipsom.render.html import esc, page_href
 from atipsom.render.unofficial import cite_suffix, legend, ours_html, tier_label
+from atipsom.render.urls import url_of
 
 #: Turns one string of law text into HTML (escaping it; later issues add defined terms and cross-references).
 Enricher = Callable[[str, str, str], str]  # (text, lang, eid) -> html
@@ -77,9 +78,10 @@ def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[st
     """The parallel text of one version.
 
     `title` (the Act's short title on the version date) and `permalink` (the version page) are
-    what the "copy citation" control puts into a citation. An English text that is not verbatim is
-    labelled at each provision; `with_legend` puts the legend of our marked words above the text
-    when it has any (a page that shows many sections says it once instead).
+    what the "copy citation" control puts into a citation: the page's address as the reader has it, or the
+    published address plus `data-path` (the page's path in the site) where the page was opened from a file.
+    An English text that is not verbatim is labelled at each provision; `with_legend` puts the legend of our
+    marked words above the text when it has any (a page that shows many sections says it once instead).
     """
     roots = {lang: version.body[lang] for lang in langs if lang in version.body}
     reference = roots.get("en") or next(iter(roots.values()))
@@ -89,7 +91,8 @@ def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[st
            f'data-title-en="{esc(title.get("en", ""))}" data-title-ms="{esc(title.get("ms", ""))}" '
            f'data-date-en="{esc(format_date(version.in_force_from))}" '
            f'data-date-ms="{esc(format_date(version.in_force_from, "ms"))}" '
-           f'data-permalink="{esc(page_href(permalink)) if permalink else ""}">']
+           f'data-permalink="{esc(page_href(permalink)) if permalink else ""}" '
+           f'data-path="{esc(url_of(permalink)) if permalink else ""}">']
     if with_legend and any(has_our_words(version, lang) for lang in roots):
         out.insert(0, legend())
     out.append('<div class="atp-cols-head" aria-hidden="true">'

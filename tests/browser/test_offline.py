@@ -58,3 +58,15 @@ def test_the_offline_zip_carries_the_open_data_and_the_feed(built):
     for name in ("data/manifest.json", "data/act-670-data.zip", "data/law-data.schema.json", "feed.xml",
                  "data/akn/act-670/act/2022-02-22.msa.xml", "data/json/act-670/sec_44/2015-11-18.eng.json"):
         assert f"atipsom-navigator/{name}" in names
+
+
+def test_a_citation_copied_from_the_offline_copy_gives_the_provision_path_not_the_file(open_reader, built):
+    """A file:// address would tell whoever receives the citation where the reader keeps the site (a user name,
+    a shelter's laptop): offline, with no published address configured, the citation ends with the path."""
+    reader = open_reader(base=None, permissions=["clipboard-read", "clipboard-write"])
+    page = reader.open((built.offline / "act-670" / "sec_51" / "index.html").as_uri())
+    page.locator('[id="sec_51__subsec_3__para_b"] > .atp-row > .atp-cell[lang="en"] .atp-cite').click()
+    expect(page.locator(".atp-toast")).to_have_text("Citation copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "file:" not in copied
+    assert copied.endswith("\n/act-670/sec_51/2022-02-22/#sec_51__subsec_3__para_b"), copied

@@ -97,12 +97,28 @@
     var title = law.getAttribute("data-title-" + lang) || law.getAttribute("data-title-en");
     var date = law.getAttribute("data-date-" + lang);
     var cite = button.getAttribute("data-cite");
-    var link = law.getAttribute("data-permalink") || window.location.pathname;
-    var url = new URL(link, window.location.href);
-    url.hash = prov && prov.id ? prov.id : "";
     var asAt = lang === "ms" ? "(pada " + date + ")" : "(as at " + date + ")";
     var act = lang === "ms" ? "[Akta 670]" : "[Act 670]";
-    return title + " " + act + ", " + cite + " " + asAt + "\n" + url.href;
+    return title + " " + act + ", " + cite + " " + asAt + "\n" + citationAddress(law, prov);
+  }
+
+  /* The address in a citation: the published address (`atipsom build --site-url`) when the site has one, the
+     page's own address when it was opened from a web server, else (opened from a file) the provision's path in
+     the site. Never a file:// address, which would give away where the reader keeps the site. */
+  function citationAddress(law, prov) {
+    var hash = prov && prov.id ? "#" + prov.id : "";
+    var path = law.getAttribute("data-path") || "";
+    var meta = document.querySelector('meta[name="atp-site-url"]');
+    var published = meta ? meta.getAttribute("content") : "";
+    if (published && path) {
+      return new URL(path.replace(/^\//, "") + hash, published.replace(/\/?$/, "/")).href;
+    }
+    if (/^https?:$/.test(window.location.protocol)) {
+      var url = new URL(law.getAttribute("data-permalink") || window.location.pathname, window.location.href);
+      url.hash = hash;
+      return url.href;
+    }
+    return (path || "/") + hash;
   }
 
   function copyText(text) {
