@@ -33,6 +33,9 @@ from search.engine import SearchEngine
 from search.indexer import build_index
 from search.static_index import write_static_index
 
+#: the offline copy, relative to the repository (the publishing workflow attaches it to releases)
+OFFLINE_ZIP = "dist/atipsom-navigator-offline.zip"
+
 
 def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index: bool, today: dt.date,
               shared_sources: Path | None = None, site_url: str | None = None) -> list[str]:
@@ -198,9 +201,8 @@ class _LogProblems(logging.Handler):
 def build_offline_zip(project: Project, *, today: dt.date, links_file: Path, site_url: str | None = None) -> Path:
     """A zip of the whole site that works from files (file://), with no network. Its copied citations give
     the published address (`site_url`) when there is one, else the provision's path: never a file:// address."""
-    dist = project.root / "dist"
-    dist.mkdir(parents=True, exist_ok=True)
-    archive = dist / "atipsom-navigator-offline.zip"
+    archive = project.root / OFFLINE_ZIP
+    archive.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="atipsom-offline-") as tmp:
         site_dir = Path(tmp) / "atipsom-navigator"
         build_site(project, site_dir, links_file=links_file, today=today, offline=True, site_url=site_url)

@@ -315,22 +315,25 @@ def build(ctx, quiet: bool, offline: bool, no_site: bool, no_index: bool, full_i
 @cli.command()
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default).")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="Also answer requests for this Host name (repeatable). Others get 421.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", envvar="ATIPSOM_ALLOW_HOSTS",
+              help="Also answer requests for this Host name (repeatable; or $ATIPSOM_ALLOW_HOSTS, names separated "
+                   "by spaces). Others get 421.")
 @click.option("--build/--no-build", "do_build", default=None,
               help="Build first (default: only when nothing is built yet).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, envvar="ATIPSOM_WORKERS",
+              help="Worker processes (uvicorn), each serving the same published generation (or $ATIPSOM_WORKERS).")
 @click.pass_context
-def serve(ctx, port: int, host: str, allow_hosts: tuple[str, ...], do_build: bool | None) -> None:
+def serve(ctx, port: int, host: str, allow_hosts: tuple[str, ...], do_build: bool | None, workers: int) -> None:
     """Serve the built site and the search API (/api/search, /api/provisions/…) on localhost.
 
     Each request is served from the generation published last (site, search index and law together); a new
-    `atipsom build` is picked up by the next request, without a restart.
+    `atipsom build` is picked up by the next request, without a restart, by every worker.
     """
     # imported here, not at the top: uvicorn, Starlette, MkDocs and Whoosh load only for `serve`
     import uvicorn
 
     from atipsom.app.build import build_all
-    from atipsom.app.server import allowed_hosts_for, create_server_app, uvicorn_options
+    from atipsom.app.server import APP_FACTORY, allowed_hosts_for, serve_environment, uvicorn_options
 
     project = _project(ctx)
     if do_build or (do_build is None and project.published() is None):
@@ -345,9 +348,11 @@ def serve(ctx, port: int, host: str, allow_hosts: tuple[str, ...], do_build: boo
             click.echo(line)
     elif project.published() is None:
         raise click.ClickException("nothing is built yet: run `atipsom build` (or `atipsom serve --build`)")
-    app = create_server_app(project, allowed_hosts=allowed_hosts_for(host, allow_hosts))
-    click.echo(f"Serving ATIPSOM Navigator on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(app, host=host, port=port, **uvicorn_options())
+    # the app is named, not passed: uvicorn's worker processes each import it (atipsom.app.server)
+    os.environ.update(serve_environment(project, allowed_hosts_for(host, allow_hosts)))
+    processes = f" ({workers} workers)" if workers > 1 else ""
+    click.echo(f"Serving ATIPSOM Navigator on http://{host}:{port}/{processes} (Ctrl+C to stop)")
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, **uvicorn_options())
 
 
 def main() -> None:
