@@ -5,10 +5,13 @@ time (asyncio: a minimal keep-alive HTTP/1.1 client by default, httpx with --cli
 
     python benchmarks/load.py                       # 50 clients, 60 s, 2,000 documents
     python benchmarks/load.py --seconds 10 --clients 20 --workers 2
+    python benchmarks/load.py --workers 1,2,4       # the same load against 1, 2 and 4 workers, then a summary
     python benchmarks/load.py --real --rebuilds 3   # `atipsom serve` on the real law while it is rebuilt 3 times
+    python benchmarks/load.py --real --workers 1,2,4 --seconds 30   # `atipsom serve --workers N` on the real law
 
 Prints requests/s, latency p50/p90/p99/max and the number of errors (any status other than 200,
-or a transport error). It stops by itself; the server is stopped at the end, also on Ctrl-C.
+or a transport error), and the machine's CPUs and load average (other work on it slows every figure).
+It stops by itself; the server is stopped at the end, also on Ctrl-C.
 Targets: zero errors, p99 < 200 ms. Nothing is asserted.
 """
 
@@ -225,7 +228,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--docs", type=int, default=2000, help="size of the generated index")
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument("--workers", default="1",
+                        help="uvicorn worker processes; several, comma-separated (1,2,4), run one after another")
     parser.add_argument("--think-ms", type=float, default=0.0,
                         help="pause of each client between answer and next request (0 = none; the "
                              "pause is drawn between half and one and a half times this)")
@@ -238,9 +242,34 @@ def main() -> None:
                         help="raw (default): a minimal asyncio HTTP/1.1 client; httpx: far more CPU per "
                              "request (on 2 cores it saturates near 150 requests/s, below the server)")
     args = parser.parse_args()
-    if args.real:
-        return real_main(args)
+    counts = [int(n) for n in str(args.workers).split(",") if n.strip()]
+    rows = []
+    for count in counts:
+        args.workers = count
+        rows.append(real_main(args) if args.real else synthetic_main(args))
+    if len(rows) > 1:
+        print_summary(rows)
 
+
+def machine() -> str:
+    load = os.getloadavg()
+    return f"{os.cpu_count()} CPUs, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min)"
+
+
+def print_summary(rows: list[dict]) -> None:
+    print()
+    print(f"{'workers':>7} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}  load avg at start")
+    for row in rows:
+        print(f"{row['workers']:>7} {row['rps']:>11.1f} {row['p50']:>8.1f} {row['p99']:>8.1f} {row['max']:>8.1f} "
+              f"{row['errors']:>7}  {row['load']:.1f}")
+
+
+def _row(workers: int, latencies: list[float], elapsed: float, errors: int, load: float) -> dict:
+    return {"workers": workers, "rps": len(latencies) / elapsed, "p50": statistics.median(latencies),
+            "p99": percentile(latencies, 0.99), "max": max(latencies), "errors": errors, "load": load}
+
+
+def synthetic_main(args) -> dict:
     from search_speed import synthetic_docs
 
     from search.indexer import build_index
@@ -261,7 +290,9 @@ def main() -> None:
         )
         wait_until_up(base, server)
         queries = query_mix(docs, 5000)
+        load, where = os.getloadavg()[0], machine()
         outcome = asyncio.run(session(base, queries, args))
+        outcome.update(load=load, machine=where)
     finally:
         if server is not None and server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
@@ -279,6 +310,7 @@ def main() -> None:
     print(f"load test: {args.clients} concurrent clients{think} for {args.seconds:.0f} s against uvicorn "
           f"({args.workers} worker{'s' if args.workers > 1 else ''}), index of {report.documents} documents, "
           f"{args.client} client, {dt.date.today().isoformat()}")
+    print(f"  machine       {outcome['machine']}")
     print(f"  client ceiling {ceiling_rps:.0f} requests/s against /api/health with the same clients")
     print(f"  requests      {count} ({count / elapsed:.1f} requests/s)")
     print(f"  latency ms    p50 {statistics.median(latencies):.1f}  p90 {percentile(latencies, 0.90):.1f}  "
@@ -287,6 +319,7 @@ def main() -> None:
     p99 = percentile(latencies, 0.99)
     print(f"  targets       zero errors: {'met' if errors == 0 else 'NOT met'}; "
           f"p99 < 200 ms: {'met' if p99 < 200 else 'NOT met'} ({p99:.0f} ms)")
+    return _row(args.workers, latencies, elapsed, errors, outcome["load"])
 
 
 def real_mix(count: int, seed: int = 670) -> list[tuple[str, dict]]:
@@ -309,7 +342,7 @@ def real_mix(count: int, seed: int = 670) -> list[tuple[str, dict]]:
     return out
 
 
-def real_main(args) -> None:
+def real_main(args) -> dict:
     """The real project, copied to a temporary folder, built, served by `atipsom serve`, read by `--clients`
     clients for `--seconds`, and rebuilt `--rebuilds` times meanwhile."""
     workdir = Path(tempfile.mkdtemp(prefix="atipsom-load-"))
@@ -325,9 +358,10 @@ def real_main(args) -> None:
         subprocess.run([*atipsom, "build", "--quiet"], check=True, env=env, stdout=subprocess.DEVNULL)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([*atipsom, "serve", "--no-build", "--port", str(port)], env=env,
-                                  start_new_session=True, stdout=subprocess.DEVNULL)
+        server = subprocess.Popen([*atipsom, "serve", "--no-build", "--port", str(port), "--workers",
+                                   str(args.workers)], env=env, start_new_session=True, stdout=subprocess.DEVNULL)
         wait_until_up(base, server)
+        load, where = os.getloadavg()[0], machine()
         outcome, builds = asyncio.run(_real_session(base, real_mix(5000), args, root, atipsom, env))
     finally:
         if server is not None and server.poll() is None:
@@ -337,14 +371,16 @@ def real_main(args) -> None:
     latencies, errors, statuses = outcome
     count = len(latencies)
     print(f"load test on the real law: {args.clients} concurrent clients for {args.seconds:.0f} s against "
-          f"`atipsom serve` (pages, /api/search, /api/provisions), {args.rebuilds} rebuild(s) during the run, "
-          f"{dt.date.today().isoformat()}")
+          f"`atipsom serve --workers {args.workers}` (pages, /api/search, /api/provisions), {args.rebuilds} "
+          f"rebuild(s) during the run, {dt.date.today().isoformat()}")
+    print(f"  machine       {where}")
     for seconds in builds:
         print(f"  rebuild       {seconds:.1f} s (validated, built and published while serving)")
     print(f"  requests      {count} ({count / args.seconds:.1f} requests/s)")
     print(f"  latency ms    p50 {statistics.median(latencies):.1f}  p90 {percentile(latencies, 0.90):.1f}  "
           f"p99 {percentile(latencies, 0.99):.1f}  max {max(latencies):.1f}")
     print(f"  errors        {errors}   statuses {dict(sorted(statuses.items(), key=str))}")
+    return _row(args.workers, latencies, args.seconds, errors, load)
 
 
 async def _real_session(base: str, mix: list[tuple[str, dict]], args, root: Path, atipsom: list[str], env: dict):

@@ -7,6 +7,7 @@ per-term caches (posting scores, words near a misspelling) work as they do when 
 
     python benchmarks/search_speed.py                    # 1,000, 10,000 and 50,000 documents
     python benchmarks/search_speed.py --sizes 1000 --queries 50
+    python benchmarks/search_speed.py --scale 1,10,50 --queries 50   # 1x, 10x, 50x the real corpus's size
 
 The corpus is synthetic and deterministic (seed 670): provision-sized documents of 30-120 words
 drawn from a legal vocabulary (English and Malay), with citations, versions with date ranges,
@@ -307,6 +308,14 @@ def _fts5_match(kind: str, text: str) -> str:
 # -- driver ---------------------------------------------------------------------------------
 
 
+def real_corpus_size() -> int:
+    """How many documents the real project's index holds (what `atipsom build` indexes)."""
+    from atipsom.app.corpus import project_docs
+    from atipsom.app.project import Project
+
+    return len(project_docs(Project(REPO)))
+
+
 def print_table(results: list[dict]) -> None:
     kinds = ["citation", "term", "two terms", "phrase", "fuzzy", "as-at", "prefix"]
     print()
@@ -354,6 +363,8 @@ def print_table(results: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,50000", help="comma-separated corpus sizes")
+    parser.add_argument("--scale", help="comma-separated multiples of the real corpus (the documents `atipsom "
+                                        "build` indexes today), e.g. 1,10,50; replaces --sizes")
     parser.add_argument("--queries", type=int, default=200, help="queries per kind (after 20 warm-up)")
     parser.add_argument("--procs", type=int, default=2, help="Whoosh writer processes")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
@@ -366,6 +377,11 @@ def main() -> None:
         return
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.scale:
+        real = real_corpus_size()
+        sizes = [round(real * float(k)) for k in args.scale.split(",") if k.strip()]
+        print(f"real corpus: {real} documents (every version of every provision, guidance, commentary, case notes, "
+              f"both languages); sizes {', '.join(map(str, sizes))}", file=sys.stderr, flush=True)
     results = []
     for size in sizes:
         workdir = Path(tempfile.mkdtemp(prefix=f"search-speed-{size}-"))
