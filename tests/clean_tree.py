@@ -118,10 +118,9 @@ theme:
   font: false
   features:
     - content.action.edit
-plugins:
-  - atipsom/statutes:
-      links_file: var/links.json
-      edit_base_url: https://github.com/atipsom-navigator/atipsom-navigator/edit/main/
+atipsom:
+  links_file: var/links.json
+  edit_base_url: https://github.com/atipsom-navigator/atipsom-navigator/edit/main/
 nav:
   - Home: index.md
   - Guidance: guidance/index.md

@@ -251,3 +251,16 @@ def load_benchmark(name: str):
         sys.modules[module_name] = module
         spec.loader.exec_module(module)
     return sys.modules[module_name]
+
+
+def build_real_site(root: Path, site_dir: Path, today, **settings) -> Path:
+    """The site of the repository at `root`, staged and built exactly as `atipsom build` does it (without the
+    search index and the publishing): `settings` are stage_site's (site_url, offline, links_file)."""
+    import tempfile
+
+    from atipsom.app.project import Project
+    from atipsom.app.staging import build_site, stage_site
+
+    with tempfile.TemporaryDirectory(prefix="atipsom-test-staging-") as tmp:
+        build_site(stage_site(Project(root), today, Path(tmp) / "staging", **settings), site_dir)
+    return site_dir

@@ -4,7 +4,7 @@ results from `atipsom serve` and a clear message from a copy opened as files."""
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import re
 import shutil
 import socket
@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import build_real_site
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE = REPO / "docs" / "search.md"
@@ -48,15 +50,11 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine")
 def test_reader_gets_the_same_results_from_files_as_from_a_plain_web_host(tmp_path):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     from search.static_index import write_static_index
     from search.testing import sample_docs
 
     site = tmp_path / "site"
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
+    build_real_site(REPO, site, dt.date(2026, 11, 29))
     write_static_index(sample_docs(), site)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

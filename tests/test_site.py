@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -13,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, build_real_site
 
 pytestmark = pytest.mark.slow
 
@@ -21,16 +20,7 @@ TODAY = dt.date(2026, 11, 29)
 
 
 def _build(root: Path, site_dir: Path) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    os.environ["ATIPSOM_TODAY"] = TODAY.isoformat()
-    try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-        build(config)
-    finally:
-        os.environ.pop("ATIPSOM_TODAY", None)
+    build_real_site(root, site_dir, TODAY)
 
 
 @pytest.fixture(scope="session")
@@ -135,17 +125,17 @@ def test_links_between_provisions_and_guidance_are_exported(site):
     assert any(link["source"] == "act-670/sec_44" and link["kind"] == "guidance" for link in data["links"])
 
 
-def test_broken_statute_file_fails_the_build_with_file_and_line(tmp_path, caplog):
-    from mkdocs.exceptions import Abort
+def test_broken_statute_file_fails_the_build_with_file_and_line(tmp_path):
+    from atipsom.domain.errors import InputErrors
 
     root = tmp_path / "repo"
     shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".git", ".venv", "site", "var", "dist", "*.pyc"),
                     symlinks=True)
     section = root / "statutes" / "act-670" / "sec_25.md"
     section.write_text(section.read_text(encoding="utf-8").replace("heading:", "headnig:", 1), encoding="utf-8")
-    with pytest.raises(Abort):
+    with pytest.raises(InputErrors) as refused:
         _build(root, tmp_path / "out")
-    assert "statutes/act-670/sec_25.md:5:1: unknown key 'headnig' (did you mean 'heading'?)" in caplog.text
+    assert "statutes/act-670/sec_25.md:5:1: unknown key 'headnig' (did you mean 'heading'?)" in str(refused.value)
     assert not (tmp_path / "out" / "index.html").exists()
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import shutil
 import subprocess
@@ -17,21 +16,17 @@ import time
 import zipfile
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, PluginError
-
 from atipsom.app import generations
 from atipsom.app.computed_links import compute_links
 from atipsom.app.corpus import project_docs
 from atipsom.app.http_security import NGINX_FILE, POLICY_FILE, add_meta_policy, nginx_headers, site_policy
 from atipsom.app.project import Project, load_project
 from atipsom.app.project import today as default_today
+from atipsom.app.staging import build_site as build_staged
+from atipsom.app.staging import stage_site
 from atipsom.app.validate import require_valid
-from atipsom.render.sanitize import sanitize_site
 from search.engine import SearchEngine
 from search.indexer import build_index
-from search.static_index import write_static_index
 
 #: the offline copy, relative to the repository (the publishing workflow attaches it to releases)
 OFFLINE_ZIP = "dist/atipsom-navigator-offline.zip"
@@ -148,54 +143,12 @@ def write_atomic(path: Path, text: str) -> None:
 
 def build_site(project: Project, site_dir: Path, *, links_file: Path, today: dt.date, offline: bool = False,
                site_url: str | None = None) -> None:
-    """The site, built by MkDocs into `site_dir` (a folder of the generation being built), then every region of
-    contributed content in it sanitized (atipsom.render.sanitize), and the static search's data written
-    (search/static_index.py: the same documents as the search index)."""
-    _mkdocs_build(project, site_dir, today=today, offline=offline, links_file=links_file, site_url=site_url)
-    if not (site_dir / "index.html").is_file():
-        raise RuntimeError("site build produced no index.html")
-    sanitize_site(site_dir)
-    write_static_index(project_docs(project), site_dir)
-
-
-def _mkdocs_build(project: Project, site_dir: Path, *, today: dt.date, offline: bool, links_file: Path,
-                  site_url: str | None) -> None:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    previous = {key: os.environ.get(key) for key in ("ATIPSOM_OFFLINE", "ATIPSOM_TODAY", "ATIPSOM_LINKS_FILE")}
-    os.environ["ATIPSOM_OFFLINE"] = "true" if offline else "false"
-    os.environ["ATIPSOM_TODAY"] = today.isoformat()
-    os.environ["ATIPSOM_LINKS_FILE"] = str(links_file)
-    problems = _LogProblems()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(problems)
-    try:
-        # the one place the published address reaches MkDocs (None keeps mkdocs.yml's empty site_url)
-        config = load_config(config_file=str(project.root / "mkdocs.yml"), site_dir=str(site_dir), strict=True,
-                             site_url=site_url)
-        try:
-            build(config)
-        except (Abort, PluginError) as exc:
-            # MkDocs logs the real reason and raises "Aborted with a BuildError!": show the reason
-            details = "".join(f"\n  {line}" for line in problems.lines) or f" {exc}"
-            raise RuntimeError(f"site build failed:{details}") from None
-    finally:
-        mkdocs_log.removeHandler(problems)
-        for key, value in previous.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-class _LogProblems(logging.Handler):
-    """Collects the warnings and errors MkDocs logs while it builds (they explain an abort)."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
+    """The site into `site_dir` (a folder of the generation being built): staged from the project as loaded and
+    consolidated by this build (atipsom.app.staging), then built by MkDocs and sanitized."""
+    with tempfile.TemporaryDirectory(prefix="atipsom-staging-") as tmp:
+        staged = stage_site(project, today, Path(tmp) / "staging", site_url=site_url, offline=offline,
+                            links_file=links_file)
+        build_staged(staged, site_dir)
 
 
 def build_offline_zip(project: Project, *, today: dt.date, links_file: Path, site_url: str | None = None) -> Path:

@@ -1,16 +1,13 @@
-"""The site, independent of the site generator: which pages exist, the navigation by Part,
-what guidance pages get added, and how page links resolve. The MkDocs plugin is a thin adapter
-over this module, so moving to another generator changes the adapter only."""
+"""The site, independent of the site generator: which pages exist, the navigation by Part, what guidance pages
+get added, and where "Edit this page" points. atipsom.app.staging writes it as plain files for MkDocs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
 
 from atipsom.app.links import Links, case_links, load_links
 from atipsom.app.project import Project
@@ -23,11 +20,9 @@ from atipsom.load.guidance import load_guidance
 from atipsom.render import urls
 from atipsom.render.annotation import annotation_renderer
 from atipsom.render.enrich import enricher_for
-from atipsom.render.html import PLACEHOLDER
 from atipsom.render.pages import Page, SiteContext, all_pages
 from atipsom.render.translations import t
 
-PLACEHOLDER_RE = re.compile(re.escape(PLACEHOLDER) + r"(?P<page>[^\"'#\s<>&]+)(?:#(?P<anchor>[^\"'\s<>&]*))?")
 
 @dataclass
 class Site:
@@ -180,25 +175,6 @@ class Site:
         return self.written.section_box(version)
 
     # --- links between pages ------------------------------------------------------------------------
-
-    @staticmethod
-    def resolve_placeholders(html: str, url_for: Callable[[str], str | None], where: str) -> str:
-        missing: list[str] = []
-
-        def replace(match: re.Match) -> str:
-            url = url_for(match.group("page"))
-            if url is None:
-                missing.append(match.group("page"))
-                return "#"
-            anchor = match.group("anchor")
-            return url + (f"#{anchor}" if anchor else "")
-
-        result = PLACEHOLDER_RE.sub(replace, html)
-        if missing:
-            raise InputErrors([InputError(where, None, f"link to a page that does not exist: {m}",
-                                          "this is a bug in the site generator or a missing statute file")
-                               for m in sorted(set(missing))])
-        return result
 
     def export_links(self) -> str:
         return json.dumps(self.links.to_json(), ensure_ascii=False, indent=1)
