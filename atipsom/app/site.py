@@ -14,13 +14,14 @@ from atipsom.app.project import Project
 from atipsom.app.written_pages import WrittenPages
 from atipsom.domain.errors import InputError, InputErrors
 from atipsom.domain.guidance import law_links, resolve_cites
-from atipsom.domain.model import GuidancePage, Version, is_available
+from atipsom.domain.model import GuidancePage, Version
 from atipsom.domain.timeline import version_at
 from atipsom.load.guidance import load_guidance
 from atipsom.render import urls
 from atipsom.render.annotation import annotation_renderer
 from atipsom.render.enrich import enricher_for
 from atipsom.render.pages import Page, SiteContext, all_pages
+from atipsom.render.pages.context import english_or_malay
 from atipsom.render.translations import t
 
 
@@ -81,7 +82,7 @@ class Site:
                 self._edit_paths[page.path] = self._edit_path_for(page)
         return pages
 
-    def _edit_path_for(self, page: Page) -> str:
+    def _edit_path_for(self, page: Page) -> str | None:
         """A section's current page shows the text of several versions' making and the commentary: a
         contributor fixes it in the section file (as enacted), if there is one. Other pages keep the file the
         page builder named (the amending Act that made a version, work.md, ...)."""
@@ -109,12 +110,12 @@ class Site:
                 work_version = candidate
         nav: list = [{"Overview": self.urls.act_page()}]
         for part in work_version.parts:
-            heading = part.heading.get("en") if is_available(part.heading.get("en")) else part.heading.get("ms")
+            heading = english_or_malay(part.heading)
             entries = []
             for number in part.sections:
                 versions = self.context.consolidation.versions[number]
                 version = version_at(versions, self.today) or versions[-1]
-                label = version.heading.get("en") if is_available(version.heading.get("en")) else version.heading.get("ms")
+                label = english_or_malay(version.heading)
                 entries.append({f"{number}. {label}": self.urls.section_page(number)})
             nav.append({f"Part {part.number}: {heading.capitalize()}": entries})
         nav.append({"Timeline": self.urls.timeline_page()})
