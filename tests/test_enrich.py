@@ -312,13 +312,14 @@ def test_section_definitions_apply_only_in_their_section(enrichment):
     assert 'aria-describedby="def-en-sec_21__subsec_2">financial services or facilities</span>' in other
 
 
-def test_english_definition_not_in_any_source_says_so_in_the_tooltip(enrichment):
+def test_english_definition_not_in_any_source_is_our_labelled_translation_in_the_tooltip(enrichment):
+    # the 2010 definition of “trafficking in persons” exists only in Malay: the English layer translates it
     version = version_at(enrichment.consolidation.versions["22"], dt.date(2012, 6, 1))
     law, block = _page(enrichment, "22", version.in_force_from, as_at=dt.date(2012, 6, 1))
     assert 'aria-describedby="def-en-sec_2__def_trafficking-in-persons"' in law
     english = re.search(r'<dd lang="en" id="def-en-sec_2__def_trafficking-in-persons">(.*?)</dd>', block).group(1)
-    assert "is not available in any source" in english
-    assert "pemerdagangan orang" in english  # the Malay text, which is available
+    assert 'data-tier="translated"' in english and "unofficial English" in english
+    assert "of a person through coercion" in english and "is not available in any source" not in english
 
 
 def test_a_reference_that_names_nothing_in_its_text_is_not_linked_by_guess(enrichment):

@@ -44,15 +44,20 @@ def test_a_deleted_definition_ends_the_day_before_the_act_that_deleted_it(entrie
     assert coercion.periods[-1].in_force_to == dt.date(2022, 2, 21) and coercion.current is None
 
 
-def test_a_definition_whose_english_no_source_gives_says_so_and_keeps_the_malay(entries):
+def test_a_definition_whose_english_no_source_gives_is_our_labelled_translation_beside_the_malay(entries):
+    # the 2010 definition exists only in Malay; the English layer (issue 12) translates it, and says so
     trafficking = entry_for_eid(entries, "sec_2__def_trafficking-in-persons")
     assert [p.in_force_from for p in trafficking.periods] == [dt.date(2007, 10, 1), dt.date(2010, 11, 15),
                                                               dt.date(2022, 2, 22)]
-    middle = trafficking.periods[1]
-    assert middle.text["en"] is None and middle.text["ms"]
+    first, middle, last = trafficking.periods
+    assert middle.text["en"].startswith("“trafficking in persons” means all actions") and middle.text["ms"]
+    assert middle.tiers == {"en": "translated", "ms": "verbatim"}
+    assert first.tiers.get("en") == last.tiers.get("en") == "verbatim"
     assert trafficking.term("en") == "trafficking in persons" and trafficking.term("ms") == "pemerdagangan orang"
     transit = entry_for_eid(entries, "sec_2__def_transit-country")
-    assert transit.terms["en"] == () and transit.term("en") == "negara transit"  # never a term made from an id
+    assert transit.terms["en"] == ("transit country",)  # read from the reconstructed words
+    labour = entry_for_eid(entries, "sec_2__def_pegawai-tenaga-kerja")
+    assert labour.terms["en"] == ("Labour Officer",)  # from our translation's words, never made from the id
 
 
 def test_each_period_is_the_text_in_force_on_its_dates(project, entries):

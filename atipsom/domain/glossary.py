@@ -10,12 +10,13 @@ every other version agrees on). Pure: versions in, values out.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from atipsom.domain.model import LANGS, Provision, Version, is_available
 from atipsom.domain.plaintext import all_words
 from atipsom.domain.terms import attested_terms, section_2_definitions
+from atipsom.domain.tiers import provision_tier
 from atipsom.refs.ids import ProvisionId
 
 
@@ -28,6 +29,7 @@ class GlossaryPeriod:
     text: dict[str, str | None]  # lang -> the definition's words; None where no source gives them
     amended_by: tuple[str, ...]  # the amending provisions that made these words ("A1500 s 2"); () as enacted
     version_from: dt.date  # the version of s 2 (its first day) to link for these words
+    tiers: dict[str, str] = field(default_factory=dict)  # lang -> the tier of the words (issue 12); absent: verbatim
 
     def is_current(self) -> bool:
         return self.in_force_to is None
@@ -81,14 +83,16 @@ def glossary(section_2: Sequence[Version]) -> list[GlossaryEntry]:
                     terms[definition.key][lang] = tuple(definition.terms[lang])
                 terms.setdefault(definition.key, {}).setdefault(lang, ())
             text = {lang: _words(definition.nodes.get(lang)) for lang in LANGS}
+            tiers = {lang: provision_tier(node) for lang, node in definition.nodes.items()
+                     if node is not None and text.get(lang)}
             made_by = tuple(dict.fromkeys(ref.citation for ref in version.history.get(definition.key, ())
                                           if ref.in_force == version.in_force_from))
             history = periods.setdefault(definition.key, [])
-            if history and history[-1].in_force_to is None and history[-1].text == text:
+            if history and history[-1].in_force_to is None and (history[-1].text, history[-1].tiers) == (text, tiers):
                 continue  # the same words: the period goes on
             if history and history[-1].in_force_to is None:
                 history[-1] = _ended(history[-1], version.in_force_from)
-            history.append(GlossaryPeriod(version.in_force_from, None, text, made_by, version.in_force_from))
+            history.append(GlossaryPeriod(version.in_force_from, None, text, made_by, version.in_force_from, tiers))
         for key, history in periods.items():
             if key not in present and history[-1].in_force_to is None:
                 history[-1] = _ended(history[-1], version.in_force_from)  # deleted by this version
@@ -98,7 +102,7 @@ def glossary(section_2: Sequence[Version]) -> list[GlossaryEntry]:
 
 def _ended(period: GlossaryPeriod, next_from: dt.date) -> GlossaryPeriod:
     return GlossaryPeriod(period.in_force_from, next_from - dt.timedelta(days=1), period.text, period.amended_by,
-                          period.version_from)
+                          period.version_from, period.tiers)
 
 
 def entry_for_eid(entries: Sequence[GlossaryEntry], eid: str) -> GlossaryEntry | None:

@@ -12,11 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
+from markupsafe import Markup
+
 from atipsom.domain.cases import CaseNote
 from atipsom.domain.glossary import GlossaryEntry
 from atipsom.domain.model import GuidancePage
+from atipsom.domain.tiers import VERBATIM, is_unofficial
 from atipsom.render import urls
 from atipsom.render.templating import render
+from atipsom.render.unofficial import ours_html, tier_label
 
 
 def other_lang(lang: str) -> str:
@@ -145,8 +149,18 @@ def glossary_markdown(entries: Sequence[GlossaryEntry], lang: str, work: str) ->
     other = other_lang(lang)
     shown = []
     for entry in sorted(entries, key=lambda e: e.term(lang).lower()):
-        periods = [_Period(p.in_force_from, p.in_force_to, [(lang, p.text.get(lang)), (other, p.text.get(other))],
+        periods = [_Period(p.in_force_from, p.in_force_to,
+                           [(lang, _glossary_text(p.text.get(lang), p.tiers.get(lang, VERBATIM), lang)),
+                            (other, _glossary_text(p.text.get(other), p.tiers.get(other, VERBATIM), lang))],
                            ", ".join(p.amended_by), site.section_page("2", p.version_from))
                    for p in entry.periods]
         shown.append(_Entry(entry.key, entry.anchor, entry.term(lang), entry.term(other), periods))
     return render("glossary.html", entries=shown, lang=lang, other=other, counterpart=urls.glossary_page(other))
+
+
+def _glossary_text(text: str | None, tier: str, page_lang: str) -> str | Markup | None:
+    """A definition's words on the glossary page: unofficial English is labelled, our words in it marked (issue 12)."""
+    if text is None or not is_unofficial(tier):
+        return text
+    return Markup(tier_label(tier, page_lang) + " " + ours_html(text))
+
