@@ -36,8 +36,10 @@ OURS_NDCG_BY_CATEGORY = {
 }
 # Section -> guidance links of the 70 judged sections (reached on 2026-12-05 with the English pages' citations and
 # the first 14 Malay pages merged, benchmarks/links.py), with the thresholds in atipsom/app/computed_links.py and
-# the ranking of declared links in atipsom/domain/link_ranking.py.
-SIMILARITY_PRECISION_AT_3 = 0.905
+# the ranking of declared links in atipsom/domain/link_ranking.py. Similarity P@3 was 0.905 until the English layer
+# (issue 12) gave English to ss 2-25 as amended in 2010: more English words in the index move the similarity scores
+# (measured with benchmarks/links.py on main and on the branch, 2026-12-05: 0.905 -> 0.885; declared unchanged).
+SIMILARITY_PRECISION_AT_3 = 0.885
 DECLARED_PRECISION_AT_3 = 0.989
 DECLARED_RECALL = 0.876
 DECLARED_FIRST_IS_ANSWER = 0.919  # in alphabetical order (before the ranking): 0.541
