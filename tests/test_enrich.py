@@ -392,3 +392,12 @@ def test_every_page_of_the_site_has_the_definitions_its_terms_point_to(real_stat
             if href.startswith(PLACEHOLDER):
                 assert href[len(PLACEHOLDER):].partition("#")[0] in built, (page.path, href)
     assert marked > 1000
+
+
+def test_a_definition_quoted_on_another_sections_page_links_its_paragraphs_on_the_page_of_section_2(enrichment):
+    """s 26A's page quotes the definition of "smuggling of migrants" from s 2, whose paragraph (b) refers to its
+    paragraph (a): that link goes to s 2's page, not to an anchor s 26A's page does not have."""
+    _, block = _page(enrichment, "26A", dt.date(2010, 11, 15))
+    assert 'href="#sec_2__' not in block
+    section_2 = SITE.section_page("2", dt.date(2010, 11, 15))
+    assert f'href="{PLACEHOLDER}{section_2}#sec_2__def_smuggling-of-migrants__para_a"' in block

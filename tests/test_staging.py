@@ -96,3 +96,18 @@ def test_plain_mkdocs_builds_the_staging_folder(staged, tmp_path):
     section = (out / "act-670" / "sec_44" / "index.html").read_text(encoding="utf-8")
     assert "Section 44." in section
     assert (out / "act-670" / "sec_44" / "history" / "index.html").is_file()
+
+
+def test_links_can_be_written_from_the_page_file_for_a_generator_that_reads_them_so(clean_root, tmp_path):
+    """Zensical (Material's successor) reads a link in HTML from the folder of the page's file: guidance/x.md's
+    links then start one level higher than from its address guidance/x/."""
+    project = Project(clean_root)
+    by_page = stage_site(project, TODAY, tmp_path / "page")
+    by_source = stage_site(project, TODAY, tmp_path / "source", links_from="source")
+    page = "guidance/interim-protection-order.md"
+    from_address = (by_page.docs_dir / page).read_text(encoding="utf-8")
+    from_file = (by_source.docs_dir / page).read_text(encoding="utf-8")
+    assert 'href="../../act-670/sec_44/' in from_address
+    assert 'href="../act-670/sec_44/' in from_file and 'href="../../act-670/' not in from_file
+    section = "act-670/sec_44/index.md"  # a folder's index: its file's folder is its address
+    assert (by_page.docs_dir / section).read_bytes() == (by_source.docs_dir / section).read_bytes()

@@ -91,9 +91,14 @@ def options(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def stage_site(project: Project, today: dt.date, staging_dir: Path, site_url: str | None = None,
-               offline: bool = False, *, links_file: Path | None = None) -> Staged:
+               offline: bool = False, *, links_file: Path | None = None, links_from: str = "page") -> Staged:
     """Write the whole site as plain files into `staging_dir` (replaced). `links_file`: the provision-guidance
-    links computed by the build (default: the one mkdocs.yml names, or the declared links when it is absent)."""
+    links computed by the build (default: the one mkdocs.yml names, or the declared links when it is absent).
+    `links_from`: what a link between pages in HTML is relative to: "page", the page's address (MkDocs leaves
+    links in HTML as written), or "source", the folder of the page's file (Zensical, Material's successor,
+    rewrites them from there: `guidance/x.md` is read at `guidance/x/`)."""
+    if links_from not in ("page", "source"):
+        raise ValueError(f"links_from: 'page' or 'source', not {links_from!r}")
     config = read_config(project.root)
     settings = options(config)
     site = Site(project, today, links_file or project.root / settings["links_file"], settings["edit_base_url"])
@@ -117,7 +122,7 @@ def stage_site(project: Project, today: dt.date, staging_dir: Path, site_url: st
     written = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()}
     sources = sorted(written | set(generated))
     directory_urls = bool(config.get("use_directory_urls", True)) and not offline
-    resolver = _Links(sources, directory_urls)
+    resolver = _Links(sources, directory_urls, from_source=links_from == "source")
     problems: list[InputError] = []
     pages = 0
     for src in sources:
@@ -192,12 +197,12 @@ def _join(meta_block: str | None, edit_url: str | None) -> str:
 class _Links:
     """Placeholders (`@@page:<src>#anchor`) -> the relative URL of that page from the page that links to it."""
 
-    def __init__(self, sources: list[str], directory_urls: bool):
-        self.directory_urls = directory_urls
+    def __init__(self, sources: list[str], directory_urls: bool, *, from_source: bool = False):
+        self.from_source = from_source
         self.urls = {src: File(src, None, "", directory_urls).url for src in sources}
 
     def resolve(self, text: str, where: str, problems: list[InputError]) -> str:
-        here = self.urls[where]
+        here = where if self.from_source else self.urls[where]
         missing: set[str] = set()
 
         def replace(match: re.Match) -> str:

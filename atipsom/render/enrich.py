@@ -56,6 +56,9 @@ class Reading:
     own_titles: tuple[str, ...]
     urls: urls.Urls  # the pages of the Act
     mark_terms: bool = True
+    # the text is quoted on another section's page (a definition in the "Definitions used" block): a reference
+    # inside its own section links to that section's page, not to an anchor of the page it is quoted on
+    quoted: bool = False
 
     @property
     def version(self) -> Version | None:
@@ -122,6 +125,9 @@ def reference_target(ref: Reference, lang: str, eid: str, reading: Reading) -> t
     if same_version:
         if node is None or node.kind == "section":
             return None
+        if reading.quoted:
+            return (page_href(reading.urls.section_page(number, target.in_force_from), node.eid),
+                    _title(node.eid, lang, target, reading, later), False)
         return f"#{node.eid}", _title(node.eid, lang, target, reading, later), False
     if ref.section is None:
         return None
@@ -198,9 +204,9 @@ class Enrichment:
             self._glossaries[date] = glossary_at(self.consolidation.versions, date)
         return self._glossaries[date]
 
-    def reading(self, number: str, date: dt.date, mark_terms: bool = True) -> Reading:
+    def reading(self, number: str, date: dt.date, mark_terms: bool = True, quoted: bool = False) -> Reading:
         return Reading(self.consolidation, number, date, self.glossary(date), self.dates, self.own_titles,
-                       self.urls, mark_terms)
+                       self.urls, mark_terms, quoted)
 
     def __call__(self, version: Version, as_at: dt.date | None = None) -> Enricher:
         reading = self.reading(version.number, as_at or version.in_force_from)
@@ -242,7 +248,7 @@ def definitions_block(html: str, glossary: Glossary, enrichment: Enrichment, *, 
     out.append(_later_changes_note(used, glossary, enrichment, until) if not whole_act else "")
     out.append('<dl class="atp-defs__list">')
     for definition in used:
-        out.append(_definition_html(definition, glossary, enrichment))
+        out.append(_definition_html(definition, glossary, enrichment, quoted=not whole_act))
     out.append("</dl></section>")
     return "\n".join(part for part in out if part)
 
@@ -255,7 +261,8 @@ def _source_link(definition: Definition, page_urls: urls.Urls, lang: str = "en")
     return f'<a href="{esc(page_href(page, definition.key))}">{esc(cite)}</a>'
 
 
-def _definition_html(definition: Definition, glossary: Glossary, enrichment: Enrichment) -> str:
+def _definition_html(definition: Definition, glossary: Glossary, enrichment: Enrichment, *,
+                     quoted: bool = True) -> str:
     names = []
     for lang in LANGS:
         terms = definition.terms.get(lang) or ()
@@ -265,7 +272,7 @@ def _definition_html(definition: Definition, glossary: Glossary, enrichment: Enr
     out = [f'<div class="atp-def"><dt>{head} <small>({_source_link(definition, enrichment.urls)})</small></dt>']
     for lang in LANGS:
         out.append(f'<dd lang="{lang}" id="{term_id(lang, definition.key)}">'
-                   f"{_definition_text(definition, lang, glossary, enrichment)}{_glossary_link(definition, lang)}</dd>")
+                   f"{_definition_text(definition, lang, glossary, enrichment, quoted)}{_glossary_link(definition, lang)}</dd>")
     out.append("</div>")
     return "".join(out)
 
@@ -279,11 +286,13 @@ def _glossary_link(definition: Definition, lang: str) -> str:
     return f' <a class="atp-def-glossary" href="{esc(page_href(urls.glossary_page(lang), anchor))}">{words}</a>'
 
 
-def _definition_text(definition: Definition, lang: str, glossary: Glossary, enrichment: Enrichment) -> str:
+def _definition_text(definition: Definition, lang: str, glossary: Glossary, enrichment: Enrichment,
+                     quoted: bool = True) -> str:
+    """A definition's text in `lang` (quoted: shown away from its section's page, except on a whole-Act page)."""
     label = f'<span class="atp-sr">{LANG_LABEL[lang]}: </span>'
     node = definition.nodes.get(lang)
     if node is not None and is_available(node.text):
-        reading = enrichment.reading(definition.section, glossary.date, mark_terms=False)
+        reading = enrichment.reading(definition.section, glossary.date, mark_terms=False, quoted=quoted)
         tier = tier_label(provision_tier(node), lang)
         return label + (tier + " " if tier else "") + _provision_html(node, lang, reading)
     other = "ms" if lang == "en" else "en"
@@ -297,7 +306,7 @@ def _definition_text(definition: Definition, lang: str, glossary: Glossary, enri
                 f"available in any source.</em>")
     other_node = definition.nodes.get(other)
     if other_node is not None and is_available(other_node.text):
-        reading = enrichment.reading(definition.section, glossary.date, mark_terms=False)
+        reading = enrichment.reading(definition.section, glossary.date, mark_terms=False, quoted=quoted)
         lead = "Teks bahasa Inggeris:" if lang == "ms" else "The Malay text reads:"
         # shown in the tooltip of a term; in the block the other language's definition follows anyway
         note += (f' <span class="atp-def-fallback">{lead} <span lang="{other}">'
