@@ -161,7 +161,7 @@ def _part_target(ref: Reference, lang: str, reading: Reading) -> tuple[str, str,
     for candidate in reading.consolidation.work_versions:
         if candidate.in_force_from <= reading.date:
             work_version = candidate
-    if work_version is None or not any(p.number == number for p in work_version.parts):
+    if number is None or work_version is None or not any(p.number == number for p in work_version.parts):
         return None
     page_date = max((d for d in reading.as_at_dates if d <= reading.date), default=None)
     if page_date is None:

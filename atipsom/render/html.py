@@ -12,7 +12,7 @@ def esc(text: str | None) -> str:
 
 
 def page_href(page: str, anchor: str | None = None) -> str:
-    """A link to another page, resolved to a relative URL by the site adapter."""
+    """A link to another page, resolved to a relative URL by the site generator (atipsom.app.staging)."""
     return f"{PLACEHOLDER}{page}" + (f"#{anchor}" if anchor else "")
 
 

@@ -67,7 +67,8 @@ def citation_of(version: Version, node: Provision, lang: str) -> str:
         return ids.format_citation(version.number, (), lang)
     term = None
     if node.kind == "def":
-        en = version.body.get("en").find(node.eid) if version.body.get("en") else None
+        english = version.body.get("en")
+        en = english.find(node.eid) if english else None
         term = (en.term if en and en.text != NOT_AVAILABLE else None) or node.term
     return ids.format_eid_citation(node.eid, lang, term)
 
@@ -146,9 +147,8 @@ def _provision(version: Version, node: Provision, roots: Mapping[str, Provision]
         out.append(f'<h{heading_level} class="atp-sr-heading">{esc(cite)}</h{heading_level}>')
     if node.text or not is_section:
         out.append('<div class="atp-row">' + "".join(
-            _cell(lang, pairs[lang], pairs[lang].text if pairs[lang] else None, enrich, version,
-                  tools=not is_section)
-            for lang in roots) + "</div>")
+            _cell(lang, pair, pair.text if pair else None, enrich, version, tools=not is_section)
+            for lang, pair in ((lang, pairs[lang]) for lang in roots)) + "</div>")
     if node.children:
         out.append('<div class="atp-children">')
         for child in node.children:
@@ -156,9 +156,9 @@ def _provision(version: Version, node: Provision, roots: Mapping[str, Provision]
         out.append("</div>")
     if node.wrapup is not None:
         out.append('<div class="atp-row atp-wrapup">' + "".join(
-            _cell(lang, pairs[lang], pairs[lang].wrapup if pairs[lang] else None, enrich, version, number=False,
-                  tools=False, labelled=False)
-            for lang in roots) + "</div>")
+            _cell(lang, pair, pair.wrapup if pair else None, enrich, version, number=False, tools=False,
+                  labelled=False)
+            for lang, pair in ((lang, pairs[lang]) for lang in roots)) + "</div>")
     if show_history and version.history.get(node.eid) and not is_section:
         out.append(f'<p class="atp-history">{esc(history_note(version.history[node.eid]))}</p>')
     out.append("</div>")

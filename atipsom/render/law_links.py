@@ -12,7 +12,7 @@ from atipsom.refs.citations import parse_citation
 from atipsom.render import urls
 
 
-def link_target(resolved: Resolved, ref_text: str) -> tuple[str, str]:
+def link_target(resolved: Resolved, ref_text: str) -> tuple[str, str | None]:
     """(page src, anchor) for a resolved law link: the exact version when one was named, else the current page."""
     parsed = parse_citation(ref_text)
     version = resolved.version
