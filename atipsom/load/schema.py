@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import difflib
 from typing import Any, Callable, Iterable
@@ -123,7 +124,7 @@ class Reader:
             return []
         return value
 
-    def strings(self, key: str, *, required: bool = False) -> list[str]:
+    def strings(self, key: str, *, required: bool = False) -> builtins.list[builtins.str]:
         items = self.list(key, required=required)
         out = []
         for index, item in enumerate(items):
