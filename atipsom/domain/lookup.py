@@ -117,6 +117,12 @@ def _amending_provision_message(consolidation: Consolidation, ref: Citation) -> 
                    for number in application.sections}, key=lambda item: (item[1], ids.section_sort_key(item[0])))
     if not any(application.instruction.act == ref.work for application in consolidation.applications):
         return f"{cited}: no amending Act {act} in statutes/amendments/"
+    never = [application for application in consolidation.applications
+             if application.instruction.act == ref.work and application.in_force is None
+             and _provision_numbers(application.instruction.provision)[:len(wanted)] == wanted]
+    if not made and never:
+        return (f"{cited} is a provision of the amending Act {act} that was never brought into force: "
+                "it changed no text")
     if not made:
         return f"{cited} is a provision of the amending Act {act}, which changed no section through it"
     versions = ", ".join(f"s {number} (version of {date.isoformat()})" for number, date in made)

@@ -243,8 +243,28 @@ class Transitional:
 
 
 @dataclass(frozen=True)
+class NotInForce:
+    """Provisions of an amending Act never brought into force (as far as the sources say): their instructions
+    change no text; the amending Act's page lists them as "not in force"."""
+
+    provisions: tuple[str, ...]  # eIds in the amending Act: sec_5, sec_3__para_b
+    note: str = ""
+    source: str = ""
+
+
+def _covers(eid: str, provision: str) -> bool:
+    """True when `eid` names `provision` or a provision above it: sec_3 covers sec_3__para_b."""
+    return provision == eid or provision.startswith(eid + "__")
+
+
+@dataclass(frozen=True)
 class AmendingAct:
-    """An amending Act (statutes/amendments/act-a<n>.md)."""
+    """An amending Act (statutes/amendments/act-a<n>.md).
+
+    Commencement per amending provision: every provision comes into force on `in_force` unless a later
+    entry of `commencements` names it (or a provision above it): staged commencement; one named in
+    `not_in_force` never came into force. `in_force` is the first (or only) commencement date.
+    """
 
     id: str
     number: str  # "A1500"
@@ -259,11 +279,33 @@ class AmendingAct:
     transitional: tuple[Transitional, ...] = ()
     summary: str = ""
     path: str = ""
+    commencements: tuple[Commencement, ...] = ()  # staged commencement: provisions in force on a later date
+    not_in_force: tuple[NotInForce, ...] = ()
 
     @property
     def in_force_from(self) -> dt.date:
         assert self.in_force.date is not None
         return self.in_force.date
+
+    def commencement_of(self, provision: str) -> Commencement | None:
+        """The staged commencement that names `provision` (or a provision above it), else None."""
+        return next((c for c in self.commencements if any(_covers(eid, provision) for eid in c.provisions)), None)
+
+    def is_never_in_force(self, provision: str) -> bool:
+        return any(_covers(eid, provision) for entry in self.not_in_force for eid in entry.provisions)
+
+    def in_force_of(self, provision: str) -> dt.date | None:
+        """The date the amending provision came into force; None when it never did."""
+        if self.is_never_in_force(provision):
+            return None
+        commencement = self.commencement_of(provision)
+        return commencement.date if commencement is not None else self.in_force_from
+
+    @property
+    def in_force_dates(self) -> tuple[dt.date, ...]:
+        """Every date on which some of its provisions came into force, oldest first."""
+        dates = {date for i in self.instructions if (date := self.in_force_of(i.provision)) is not None}
+        return tuple(sorted(dates or {self.in_force_from}))
 
 
 @dataclass(frozen=True)

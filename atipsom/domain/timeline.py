@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from atipsom.domain.model import AmendingAct, Version, Work
+from atipsom.refs import ids
 
 
 def version_at(versions: Sequence[Version], date: dt.date) -> Version | None:
@@ -102,6 +103,11 @@ def timeline_events(work: Work, amendments: Sequence[AmendingAct]) -> list[Timel
             else:
                 description = f"Act {act.number} published in the Gazette"
             events.append(TimelineEvent(fact.date, kind, description, act.id, fact.certainty, fact.source, fact.note))
+        for commencement in act.commencements:  # staged commencement: provisions in force on a later date
+            what = ", ".join(ids.format_amending_provision(act.id, p) for p in commencement.provisions)
+            notice = f" ({commencement.notice})" if commencement.notice else ""
+            events.append(TimelineEvent(commencement.date, "amendment", f"{what} come into force{notice}", act.id,
+                                        commencement.certainty, commencement.source, commencement.note))
     order = {"assent": 0, "gazette": 1, "commencement": 2, "amendment": 3}
     events.sort(key=lambda e: (e.date, order[e.kind]))
     return events

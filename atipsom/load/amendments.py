@@ -13,13 +13,15 @@ from atipsom.domain.model import (
     Source,
     Transitional,
 )
+from atipsom.load.commencement import load_staged
 from atipsom.load.files import read_file
 from atipsom.load.instructions import load_instruction
 from atipsom.load.schema import Reader, items_of
 from atipsom.load.work import dated
 from atipsom.refs import examples, ids
 
-ACT_KEYS = ("id", "number", "short_title", "bill", "dates", "english_text", "instructions", "transitional")
+ACT_KEYS = ("id", "number", "short_title", "bill", "dates", "english_text", "instructions", "transitional",
+            "commencements", "not_in_force")
 
 
 def load_amendments(folder: Path, root: Path, errors: list[InputError],
@@ -88,6 +90,7 @@ def load_amending_act(path: Path, root: Path, errors: list[InputError],
         instruction = load_instruction(item, line, index, act_id, document.path, errors, sources)
         if instruction is not None:
             instructions.append(instruction)
+    commencements, not_in_force = load_staged(reader, errors, instructions, act_id, in_force.date)
     transitional = []
     for item, line in items_of(reader, "transitional"):
         sub = Reader(item, document.path, errors, "transitional[]", line)
@@ -102,5 +105,5 @@ def load_amending_act(path: Path, root: Path, errors: list[InputError],
         bill_number=bill.str("number") if bill else "", bill_source=bill_source,
         assent=assent, gazette=gazette, in_force=in_force, english_text=english_text,
         instructions=tuple(instructions), transitional=tuple(transitional),
-        summary=document.body.strip(), path=document.path,
+        summary=document.body.strip(), path=document.path, commencements=commencements, not_in_force=not_in_force,
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from typing import Mapping, TypeVar
+from typing import Mapping, Sequence, TypeVar
 
 from atipsom.domain.amend.registry import OPERATIONS
 from atipsom.domain.amend.state import AmendmentError, Effect, SectionState, State, english_entry, fold
@@ -35,15 +35,18 @@ from atipsom.refs import ids
 
 V = TypeVar("V", Version, WorkVersion)
 
+#: The outcome of an instruction whose amending provision was never brought into force: it changes no text.
+NOT_IN_FORCE = "not in force"
+
 
 @dataclass(frozen=True)
 class Application:
     """What one instruction did, per language: for amending-Act pages and the check report."""
 
     instruction: Instruction
-    in_force: dt.date
+    in_force: dt.date | None  # None: the amending provision was never brought into force
     sections: tuple[str, ...]  # section numbers it changed
-    outcome: Mapping[str, str]  # lang -> "applied" | "not available" | "unchanged" | "not applied: …"
+    outcome: Mapping[str, str]  # lang -> "applied" | "not available" | "unchanged" | "not in force" | "not applied: …"
 
 
 @dataclass(frozen=True)
@@ -84,20 +87,19 @@ def consolidate(statutes: Statutes) -> Consolidation:
     work_versions = [WorkVersion(first_date, None, dict(state.title), state.parts, dict(state.front), ())]
     applications: list[Application] = []
 
-    for act in statutes.amendments:
-        date = act.in_force_from
+    for date, act, instructions in _steps(statutes.amendments):
         state = replace(state, date=date)
         touched: dict[str, list[AmendmentRef]] = {}
         kinds: dict[str, str] = {}
         work_refs: list[AmendmentRef] = []
-        for instruction in act.instructions:
+        for instruction in instructions:
             try:
                 effect = OPERATIONS[instruction.op].apply(state, instruction)
             except AmendmentError as exc:
                 errors.append(exc)
                 continue
             effect = _with_disputes(effect, instruction)
-            amendment = _ref(act, instruction, effect.langs)
+            amendment = _ref(act, instruction, effect.langs, date)
             state = fold(state, effect, amendment)
             applications.append(Application(instruction, date, effect.sections, effect.outcome))
             if not effect.sections:
@@ -118,13 +120,31 @@ def consolidate(statutes: Statutes) -> Consolidation:
         state = replace(state, title=_title_from_section_1(state) or state.title)
         all_refs = tuple(work_refs) + tuple(ref for refs in touched.values() for ref in refs)
         work_versions.append(WorkVersion(date, None, dict(state.title), state.parts, dict(state.front), all_refs))
+    applications.extend(Application(instruction, None, (), {lang: NOT_IN_FORCE for lang in LANGS})
+                        for act in statutes.amendments for instruction in act.instructions
+                        if act.in_force_of(instruction.provision) is None)
+    act_order = {act.id: order for order, act in enumerate(statutes.amendments)}
     return Consolidation(
         versions={number: _closed(v) for number, v in versions.items()},
         order=tuple(n for n in state.order if n in versions),
         work_versions=_closed(work_versions),
-        applications=tuple(applications),
+        applications=tuple(sorted(applications, key=lambda a: (act_order[a.instruction.act], a.instruction.index))),
         errors=tuple(errors),
     )
+
+
+def _steps(amendments: Sequence[AmendingAct]) -> list[tuple[dt.date, AmendingAct, tuple[Instruction, ...]]]:
+    """The amending Acts' instructions grouped by the date they came into force (commencement per amending
+    provision: an Act with staged commencement is applied in several steps), oldest first; at one date, the
+    Acts in their order. Instructions never brought into force are in no step."""
+    steps = []
+    for order, act in enumerate(amendments):
+        for date in act.in_force_dates:
+            instructions = tuple(i for i in act.instructions if act.in_force_of(i.provision) == date)
+            if instructions:
+                steps.append((date, order, act, instructions))
+    steps.sort(key=lambda step: (step[0], step[1]))
+    return [(date, act, instructions) for date, _, act, instructions in steps]
 
 
 def _closed(versions: list[V]) -> tuple[V, ...]:
@@ -134,9 +154,9 @@ def _closed(versions: list[V]) -> tuple[V, ...]:
                  for version, following in zip(versions, versions[1:])) + tuple(versions[-1:])
 
 
-def _ref(act: AmendingAct, instruction: Instruction, langs: tuple[str, ...]) -> AmendmentRef:
+def _ref(act: AmendingAct, instruction: Instruction, langs: tuple[str, ...], in_force: dt.date) -> AmendmentRef:
     return AmendmentRef(act=act.id, act_number=act.number, provision=instruction.provision,
-                        in_force=act.in_force_from, op=instruction.op,
+                        in_force=in_force, op=instruction.op,
                         target=instruction.target or instruction.after, langs=tuple(langs),
                         note=" ".join(x for x in (instruction.note, instruction.conflict, _dispute_note(instruction))
                                       if x))
