@@ -147,7 +147,7 @@ def format_history(data: dict) -> str:
 def format_show(data: dict) -> str:
     until = data["in_force_to"] or "today"
     lines = [f"{data['provision']}" + (f" — {data['heading']}" if data["heading"] else ""),
-             f"Act 670, Part {data['part']} · in force {data['in_force_from']} to {until}"
+             f"Act {ids.VersionRef.parse(data['id']).work.number}, Part {data['part']} · in force {data['in_force_from']} to {until}"
              + (f" · text: {data['text_status']}" if data["text_status"] != "verbatim" else "")]
     if data["amended_by"]:
         lines.append("This version made by: " + "; ".join(

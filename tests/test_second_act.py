@@ -1,0 +1,173 @@
+"""A second Act (issue 11, item 10): nothing assumes Act 670 outside data and configuration.
+
+tests/fixtures/second-act/ holds an invented "Test Fixture Act 2030 [Act 9999]" (a test fixture, not law) and its
+amending Act A9901, whose provisions came into force on two dates (staged commencement), one of them never.
+The stories: a contributor adds another Act and can read it as at any date, on the site, in search and with
+`atipsom show`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from atipsom.app.corpus import project_docs
+from atipsom.app.project import Project
+from atipsom.app.site import Site
+from atipsom.domain.amend import consolidate
+from atipsom.domain.lookup import NotFound, resolve
+from atipsom.domain.timeline import timeline_events, version_at
+from atipsom.load.statutes import load_statutes
+
+ROOT = Path(__file__).parent / "fixtures" / "second-act"
+TODAY = dt.date(2032, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return Project(ROOT)
+
+
+def words(provision) -> str:
+    return " ".join(text for text in provision.texts() if text)
+
+
+def test_contributor_adds_another_act_and_it_loads_under_its_own_id(project):
+    statutes = project.statutes
+    assert statutes.work.id == "act-9999"
+    assert statutes.work.title["en"] == "Test Fixture Act 2030"
+    assert sorted(statutes.sections) == ["1", "2", "3", "4"]
+    assert [act.id for act in statutes.amendments] == ["act-a9901"]
+    assert not project.consolidation.errors
+
+
+def test_contributor_reads_s_2_of_the_other_act_as_at_a_date(project):
+    resolved = resolve(project.consolidation, "s 2(widget)", as_at=dt.date(2030, 7, 1))
+    assert "small device made for sale" in words(resolved.provision)
+    assert resolved.version.in_force_from == dt.date(2030, 6, 1)  # Part I's commencement, from its work.md
+    with pytest.raises(NotFound):
+        resolve(project.consolidation, "s 3", as_at=dt.date(2030, 7, 1))  # Part II: not yet in force
+
+
+def test_staged_commencement_applies_each_amending_provision_on_its_own_date(project):
+    act = project.statutes.amendments[0]
+    assert act.in_force_dates == (dt.date(2031, 3, 1), dt.date(2032, 1, 1))
+    s4 = project.consolidation.versions["4"]
+    s3 = project.consolidation.versions["3"]
+    assert [v.in_force_from for v in s4] == [dt.date(2030, 9, 1), dt.date(2031, 3, 1)]  # A9901 s 2
+    assert [v.in_force_from for v in s3] == [dt.date(2030, 9, 1), dt.date(2032, 1, 1)]  # A9901 s 3, later
+    mid = version_at(s3, dt.date(2031, 6, 1))
+    assert mid is not None and mid.change == "original"
+    assert "five thousand ringgit" in words(version_at(s4, dt.date(2031, 6, 1)).body["en"])
+    assert [ref.in_force for ref in s3[-1].amended_by] == [dt.date(2032, 1, 1)] * 2
+
+
+def test_a_provision_never_brought_into_force_changes_no_text_and_is_shown_as_not_in_force(project):
+    consolidation = project.consolidation
+    assert "4A" not in consolidation.versions  # A9901 s 4 would have inserted s 4A
+    never = [a for a in consolidation.applications if a.instruction.provision == "sec_4"]
+    assert len(never) == 1 and never[0].in_force is None
+    assert never[0].outcome == {"en": "not in force", "ms": "not in force"}
+    with pytest.raises(NotFound, match="never brought into force"):
+        resolve(consolidation, "A9901 s 4")
+    site = Site(project, TODAY)
+    page = next(p for p in site.pages() if p.path == site.urls.amendment_page("act-a9901"))
+    assert page.content.count("not in force") == 2  # the English and the Malay column of A9901 s 4
+
+
+def test_staged_commencement_dates_are_on_the_timeline(project):
+    events = [(e.date, e.description) for e in timeline_events(project.statutes.work, project.statutes.amendments)]
+    assert (dt.date(2031, 3, 1), "Act A9901 comes into force") in events
+    assert (dt.date(2032, 1, 1), "A9901 s 3 come into force (P.U. (B) 9102/2031)") in events
+
+
+def test_the_other_act_renders_its_section_pages(project):
+    site = Site(project, TODAY)
+    pages = {page.path: page.content for page in site.pages()}
+    current = pages[site.urls.section_page("3")]
+    assert site.urls.section_page("3").startswith("act-9999/")
+    assert "in the form that the Registrar determines" in current
+    assert "boleh memeriksa mana-mana" in current  # s 3(2), inserted by A9901 s 3 on its own date
+    assert 'aria-describedby="def-ms-sec_2__def_inspector"' in current  # its s 2 definitions mark the terms
+    assert 'id="sec_3__subsec_1__para_a"' in current
+    old = pages[site.urls.section_page("3", dt.date(2030, 9, 1))]
+    assert 'id="sec_3__para_a"' in old and "An inspector may inspect" not in old
+
+
+def test_the_other_act_is_indexed_and_a_query_finds_it(project, tmp_path):
+    from search.engine import SearchEngine
+    from search.indexer import build_index
+
+    docs = project_docs(project)
+    assert {doc.id.split("/")[0] for doc in docs if doc.kind == "provision"} == {"act-9999"}
+    build_index(docs, tmp_path, progress=False, full=True)
+    engine = SearchEngine.open(tmp_path)
+    then = engine.search("fine ringgit unregistered widget", as_at=dt.date(2030, 10, 1), lang="en")
+    assert then.results and then.results[0].id.startswith("act-9999/sec_4")
+    now = engine.search("inspector may inspect registered widget", as_at=TODAY, lang="en")
+    assert any(hit.id.startswith("act-9999/sec_3__subsec_2") for hit in now.results)
+
+
+def test_atipsom_show_answers_from_the_other_act(tmp_path):
+    env = {**os.environ, "ATIPSOM_ROOT": str(ROOT), "ATIPSOM_TODAY": TODAY.isoformat()}
+    done = subprocess.run([sys.executable, "-m", "atipsom.app.cli", "show", "s 4", "--as-at", "2031-06-01", "--json"],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["id"] == "act-9999/sec_4@2031-03-01"
+    assert "five thousand ringgit" in answer["text"]
+    text = subprocess.run([sys.executable, "-m", "atipsom.app.cli", "show", "s 3(1)(b)"],
+                          capture_output=True, text=True, env=env)
+    assert text.returncode == 0, text.stderr
+    assert "Act 9999, Part II" in text.stdout and "in the form that the Registrar determines" in text.stdout
+
+
+def test_check_reports_a_staged_commencement_naming_no_instruction_with_its_line(tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "statutes", tmp_path / "statutes")
+    path = tmp_path / "statutes" / "amendments" / "act-a9901.md"
+    text = path.read_text(encoding="utf-8").replace("provisions: [sec_3]", "provisions: [sec_3, sec_7]")
+    text = text.replace("provisions: [sec_4]", "provisions: [sec_3__para_b]")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        load_statutes(tmp_path / "statutes")
+    messages = [str(e) for e in caught.value.errors]
+    lines = text.splitlines()
+    seven = next(i for i, line in enumerate(lines, 1) if "sec_7" in line)
+    twice = next(i for i, line in enumerate(lines, 1) if "[sec_3__para_b]" in line)
+    assert any(m.startswith(f"statutes/amendments/act-a9901.md:{seven}:") and "A9901 s 7 has no instruction" in m
+               for m in messages), messages
+    assert any(m.startswith(f"statutes/amendments/act-a9901.md:{twice}:") and "already given a commencement" in m
+               for m in messages), messages
+
+
+def test_a_staged_date_before_the_first_commencement_is_an_error(tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "statutes", tmp_path / "statutes")
+    path = tmp_path / "statutes" / "amendments" / "act-a9901.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("- date: 2032-01-01", "- date: 2030-01-01"),
+                    encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        load_statutes(tmp_path / "statutes")
+    assert any("is not after dates.in_force (2031-03-01)" in str(e) for e in caught.value.errors)
+
+
+def test_without_staged_commencement_every_instruction_comes_into_force_with_the_act(tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "statutes", tmp_path / "statutes")
+    path = tmp_path / "statutes" / "amendments" / "act-a9901.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("commencements:"), text.index("english_text:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    consolidation = consolidate(load_statutes(tmp_path / "statutes"))
+    assert [v.in_force_from for v in consolidation.versions["3"]] == [dt.date(2030, 9, 1), dt.date(2031, 3, 1)]
+    assert [v.in_force_from for v in consolidation.versions["4A"]] == [dt.date(2031, 3, 1)]
