@@ -171,3 +171,25 @@ def test_without_staged_commencement_every_instruction_comes_into_force_with_the
     consolidation = consolidate(load_statutes(tmp_path / "statutes"))
     assert [v.in_force_from for v in consolidation.versions["3"]] == [dt.date(2030, 9, 1), dt.date(2031, 3, 1)]
     assert [v.in_force_from for v in consolidation.versions["4A"]] == [dt.date(2031, 3, 1)]
+
+
+def test_an_old_permalink_of_a_renumbered_paragraph_still_reaches_it(project):
+    """A9901 s 3 made s 3's paragraphs (a), (b) into s 3(1)(a), (b): a link to #sec_3__para_a (from a page saved
+    before 2032) lands on s 3(1)(a), and `show` answers the old id with the provision as it is now."""
+    current = version_at(project.consolidation.versions["3"], TODAY)
+    assert current.renamed == {"sec_3__para_a": "sec_3__subsec_1__para_a", "sec_3__para_b": "sec_3__subsec_1__para_b"}
+    site = Site(project, TODAY)
+    html = next(p.content for p in site.pages() if p.path == site.urls.section_page("3"))
+    new_at = html.index('id="sec_3__subsec_1__para_a"')
+    old_at = html.index('<span class="atp-old-anchor" id="sec_3__para_a" aria-hidden="true"></span>')
+    assert new_at < old_at < html.index('id="sec_3__subsec_1__para_b"')  # inside the provision it names now
+    resolved = resolve(project.consolidation, "act-9999/sec_3__para_a", as_at=TODAY)
+    assert resolved.eid == "sec_3__subsec_1__para_a" and "before it is first sold" in resolved.provision.text
+    before = resolve(project.consolidation, "act-9999/sec_3__para_a", as_at=dt.date(2031, 6, 1))
+    assert before.eid == "sec_3__para_a"  # the version before the renumbering has it under its own id
+
+
+def test_a_version_before_the_renumbering_has_no_old_anchors(project):
+    site = Site(project, TODAY)
+    html = next(p.content for p in site.pages() if p.path == site.urls.section_page("3", dt.date(2030, 9, 1)))
+    assert "atp-old-anchor" not in html and html.count('id="sec_3__para_a"') == 1

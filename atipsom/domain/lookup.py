@@ -66,11 +66,13 @@ def resolve(consolidation: Consolidation, ref: Citation | str, *, lang: str = "e
     if ref.term:
         return _definition(version, ref.term, lang)
     if ref.eid and not ref.path and "__" in ref.eid:
-        provision = root.find(ref.eid)
+        provision = root.find(ref.eid) or root.find(version.current_eid(ref.eid))  # an old anchor: renumbered
         if provision is None:
             raise NotFound(_missing_provision_message(version, ref.eid, lang))
         return Resolved(version, provision, lang, provision.eid)
     provision = _walk_path(root, ref.path)
+    if provision is None and ref.eid and ref.eid in version.renamed:  # an old anchor of a renumbered provision
+        provision = root.find(version.current_eid(ref.eid))
     if provision is None:
         wanted = ids.format_citation(number, ref.path, lang)
         raise NotFound(f"no {wanted} in the version in force from {version.in_force_from.isoformat()}; "

@@ -345,10 +345,20 @@ class Version:
     notes: tuple[str, ...] = ()
     editor_note: str = ""
     heading_tier: Mapping[str, str] = field(default_factory=dict)  # lang -> tier; absent = verbatim
+    renamed: Mapping[str, str] = field(default_factory=dict)  # old eId -> its eId in this version (renumbering)
 
     @property
     def eid(self) -> str:
         return str(ProvisionId.section(self.number))
+
+    def current_eid(self, eid: str) -> str:
+        """The eId a provision has in this version: an old anchor of a renumbered provision (sec_3__para_a)
+        gives its new one (sec_3__subsec_1__para_a); any other eId is itself."""
+        return self.renamed.get(eid, eid)
+
+    def old_eids(self, eid: str) -> tuple[str, ...]:
+        """The earlier eIds of a provision that renumbering moved to `eid` in this version."""
+        return tuple(sorted(old for old, new in self.renamed.items() if new == eid))
 
     @property
     def version_ref(self) -> VersionRef:

@@ -142,6 +142,9 @@ def _provision(version: Version, node: Provision, roots: Mapping[str, Provision]
     classes = f"atp-prov atp-{node.kind}"
     attrs = f' id="{esc(node.eid)}"' if not is_section else ""
     out.append(f'<div class="{classes}"{attrs} data-depth="{depth}">')
+    for old in version.old_eids(node.eid) if not is_section else ():  # old anchors of a renumbered provision
+        if all(root.find(old) is None for root in roots.values()):
+            out.append(f'<span class="atp-old-anchor" id="{esc(old)}" aria-hidden="true"></span>')
     if not is_section and node.kind in ("subsec", "def") and heading_level:
         cite = citation_of(version, node, "en")
         out.append(f'<h{heading_level} class="atp-sr-heading">{esc(cite)}</h{heading_level}>')

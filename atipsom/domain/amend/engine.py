@@ -221,5 +221,5 @@ def _snapshot(work_id: str, section: SectionState, date: dt.date, change: str,
         change=change, heading=dict(section.heading), body=dict(section.body), amended_by=amended_by,
         history=dict(section.history), text_status=status,
         source=dict(section.source), notes=notes, editor_note=section.editor_note,
-        heading_tier=dict(section.heading_tier),
+        heading_tier=dict(section.heading_tier), renamed=dict(section.renamed),
     )

@@ -211,7 +211,24 @@ def renumber(state: State, instruction: Instruction) -> Effect:
     history = {(new_eid + eid[len(target):] if eid.startswith(target + "__") else eid): refs
                for eid, refs in section.history.items()}
     return Effect(outcome={lang: "applied" for lang in LANGS}, langs=LANGS,
-                  section=replace(section, body=body, history=history), touched=(new_eid,))
+                  section=replace(section, body=body, history=history,
+                                  renamed=renamed_after(section, target + "__", new_eid + "__")),
+                  touched=(new_eid,))
+
+
+def renamed_after(section: SectionState, old_prefix: str, new_prefix: str) -> dict[str, str]:
+    """The section's map of old eIds to current ones once every provision under `old_prefix` moves under
+    `new_prefix` (s 3(a) -> s 3(1)(a)): earlier renamings follow the move, so an old anchor reaches its
+    provision however many times it was renumbered."""
+    def moved(eid: str) -> str:
+        return new_prefix + eid[len(old_prefix):] if eid.startswith(old_prefix) else eid
+
+    renamed = {old: moved(new) for old, new in section.renamed.items()}
+    for root in section.body.values():
+        for provision in root.walk():
+            if provision.eid.startswith(old_prefix):
+                renamed[provision.eid] = moved(provision.eid)
+    return renamed
 
 
 OPERATIONS = (

@@ -31,6 +31,7 @@ class SectionState:
     history: Mapping[str, tuple[AmendmentRef, ...]] = field(default_factory=dict)
     inserted: bool = False
     heading_tier: Mapping[str, str] = field(default_factory=dict)  # lang -> tier of the heading; absent: verbatim
+    renamed: Mapping[str, str] = field(default_factory=dict)  # old eId -> the eId it has now (renumbering)
 
     @property
     def eid(self) -> str:
