@@ -53,15 +53,17 @@ def resolve(consolidation: Consolidation, ref: Citation | str, *, lang: str = "e
     if ref.original:
         version = versions[0]
     elif ref.at is not None:
-        version = version_starting(versions, ref.at)
-        if version is None:
+        starting = version_starting(versions, ref.at)
+        if starting is None:
             starts = ", ".join(v.in_force_from.isoformat() for v in versions)
             raise NotFound(f"no version of section {number} starts on {ref.at.isoformat()}; versions start on {starts}")
+        version = starting
     else:
         date = ref.as_at or as_at or today
-        version = version_at(versions, date)
-        if version is None:
+        in_force = version_at(versions, date)
+        if in_force is None:
             raise NotFound(_not_in_force_message(consolidation, number, versions, date))
+        version = in_force
     root = version.body[lang]
     if ref.term:
         return _definition(version, ref.term, lang)
@@ -110,7 +112,7 @@ def _definition(version: Version, term: str, lang: str) -> Resolved:
 
 def _amending_provision_message(consolidation: Consolidation, ref: Citation) -> str:
     """'A1500 s 9' names a provision of an amending Act: say which sections it amended, and where to see them."""
-    act = ids.WorkId.parse(ref.work).number
+    act = ids.WorkId.parse(ref.work or "").number
     cited = f"{act} s {ref.section}" + "".join(f"({p})" for p in ref.path)
     wanted = [value.lower() for value in (ref.section or "", *ref.path)]
     made = sorted({(number, application.in_force) for application in consolidation.applications
@@ -127,7 +129,7 @@ def _amending_provision_message(consolidation: Consolidation, ref: Citation) -> 
                 "it changed no text")
     if not made:
         return f"{cited} is a provision of the amending Act {act}, which changed no section through it"
-    versions = ", ".join(f"s {number} (version of {date.isoformat()})" for number, date in made)
+    versions = ", ".join(f"s {number} (version of {date.isoformat() if date else '?'})" for number, date in made)
     return f"{cited} is a provision of the amending Act {act}, not of this Act; it amended {versions}"
 
 

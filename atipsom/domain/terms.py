@@ -185,9 +185,9 @@ def section_2_definitions(version: Version, attested: Mapping[str, Mapping[str, 
     keys: list[str] = []
     for lang in LANGS:
         root = version.body.get(lang)
-        for node in (root.children if root else ()):
-            if node.kind == "def" and node.eid not in keys:
-                keys.append(node.eid)
+        for child in (root.children if root else ()):
+            if child.kind == "def" and child.eid not in keys:
+                keys.append(child.eid)
     definitions = []
     for key in keys:
         nodes = {lang: version.body[lang].find(key) if lang in version.body else None for lang in LANGS}
@@ -339,7 +339,9 @@ def find_terms(text: str, lang: str, eid: str, glossary: Glossary,
 
 def _hits_in(text: str, start: int, end: int, lang: str, eid: str, glossary: Glossary,
              matcher: _Matcher) -> list[TermHit]:
-    hits = []
+    hits: list[TermHit] = []
+    if matcher.pattern is None:
+        return hits
     for match in matcher.pattern.finditer(text, start, end):
         entry = _lookup(matcher, match.group(0))
         if entry is None:

@@ -74,7 +74,7 @@ def set_slot(root: Provision, slot: Slot, words: str) -> Provision:
     eid, field = slot
 
     def change(node: Provision) -> list[Provision]:
-        return [replace(node, **{field: words})]
+        return [replace(node, text=words) if field == "text" else replace(node, wrapup=words)]
 
     return transform(root, eid, change)
 

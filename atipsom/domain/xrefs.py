@@ -222,11 +222,9 @@ def child_numbered(node: Provision, number: str) -> Provision | None:
 
 def resolve_path(root: Provision, path: Sequence[str]) -> Provision | None:
     """The provision under `root` reached by bracketed numbers ('3', 'a'), or None."""
-    node = root
+    node: Provision | None = root
     for number in path:
-        node = child_numbered(node, number)
-        if node is None:
-            return None
+        node = child_numbered(node, number) if node is not None else None
     return node
 
 

@@ -35,6 +35,8 @@ class LineList(list):
 class _Loader(yaml.SafeLoader):
     """SafeLoader that records line numbers and refuses duplicate keys."""
 
+    line_offset: int = 0  # the line in the whole file of the YAML's first line, less one
+
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
@@ -179,6 +181,9 @@ def read_document(raw: bytes, path: str, *, require_front_matter: bool = True) -
                          "write 'key: value' lines, without a leading '- '")
     body_start = end + 5
     body_line = text[:body_start].count("\n") + 1
+    if not isinstance(meta, LineDict):  # the loader builds LineDicts; this keeps the type honest
+        meta = LineDict(meta)
+        meta.line, meta.key_lines = 2, {}
     return Document(path, meta, text[body_start:], body_line)
 
 

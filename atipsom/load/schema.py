@@ -77,19 +77,19 @@ class Reader:
                 return default
         return value
 
-    def quoted_number(self, key: str, *, required: bool = True) -> str:
+    def quoted_number(self, key: builtins.str, *, required: bool = True) -> builtins.str:
         value = self.meta.get(key)
         if value is None:
             if required:
                 self._missing(key, f"add '{key}: \"…\"' (quoted)")
             return ""
-        if not isinstance(value, str):
+        if not isinstance(value, builtins.str):
             self.error(self.line(key), f"key '{self.name(key)}': expected a quoted number like \"26A\", "
                                        f"got {type(value).__name__} {value!r}", f"write {key}: \"{value}\"")
             return str(value)
         return value
 
-    def date(self, key: str, *, required: bool = True) -> dt.date | None:
+    def date(self, key: builtins.str, *, required: bool = True) -> dt.date | None:
         value = self.meta.get(key)
         if value is None:
             if required:
@@ -101,7 +101,7 @@ class Reader:
                        "write the date as YYYY-MM-DD, unquoted")
         return date
 
-    def int(self, key: str, *, required: bool = True) -> int | None:
+    def int(self, key: builtins.str, *, required: bool = True) -> int | None:
         value = self.meta.get(key)
         if value is None:
             if required:
@@ -112,7 +112,7 @@ class Reader:
             return None
         return value
 
-    def list(self, key: str, *, required: bool = False) -> list:
+    def list(self, key: builtins.str, *, required: bool = False) -> list:
         value = self.meta.get(key)
         if value is None:
             if required:
@@ -124,13 +124,13 @@ class Reader:
             return []
         return value
 
-    def strings(self, key: str, *, required: bool = False) -> builtins.list[builtins.str]:
+    def strings(self, key: builtins.str, *, required: bool = False) -> builtins.list[builtins.str]:
         items = self.list(key, required=required)
         out = []
         for index, item in enumerate(items):
             if isinstance(item, (int, float)) and not isinstance(item, bool):
                 item = str(item)
-            if not isinstance(item, str):
+            if not isinstance(item, builtins.str):
                 lines = getattr(items, "item_lines", None)
                 self.error(lines[index] if lines else self.line(key),
                            f"key '{self.name(key)}': item {index + 1} must be text", "quote it")
@@ -138,7 +138,7 @@ class Reader:
             out.append(item)
         return out
 
-    def sub(self, key: str, *, required: bool = True, hint: str = "") -> "Reader | None":
+    def sub(self, key: builtins.str, *, required: bool = True, hint: builtins.str = "") -> "Reader | None":
         value = self.meta.get(key)
         if value is None:
             if required:
@@ -149,8 +149,8 @@ class Reader:
             return None
         return Reader(value, self.path, self.errors, self.name(key), self.line(key))
 
-    def per_lang(self, key: str, langs: Iterable[str] = ("en", "ms"), *, required: bool = True,
-                 convert: Callable[["Reader", str], Any] | None = None) -> dict[str, Any]:
+    def per_lang(self, key: builtins.str, langs: Iterable[builtins.str] = ("en", "ms"), *, required: bool = True,
+                 convert: Callable[["Reader", builtins.str], Any] | None = None) -> dict[builtins.str, Any]:
         reader = self.sub(key, required=required)
         if reader is None:
             return {}
