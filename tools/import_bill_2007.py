@@ -347,7 +347,7 @@ class Provision:
     num: str  # as printed, without brackets ("1", "a", "ii"); "" for section and def
     eid: str  # this level's id: "subsec_1", "para_a", "def_child"; "" for the section
     text: str
-    children: tuple["Provision", ...] = ()
+    children: tuple[Provision, ...] = ()
     closing: str = ""
 
 
@@ -994,9 +994,9 @@ def self_check(section: Section, clauses: dict) -> list[str]:
         if ours != expected:
             problems.append(f"{code} s {section.number}: body differs from the bill: {first_difference(expected, ours)}")
         for defect in section.defects:
-            if defect.lang == code and defect.reads not in ours and defect.reads not in straight_quotes(ours):
-                if straight_quotes(defect.reads) not in ours:
-                    problems.append(f"{code} s {section.number}: kept defect not found: {defect.reads!r}")
+            if (defect.lang == code and defect.reads not in ours and defect.reads not in straight_quotes(ours)
+                    and straight_quotes(defect.reads) not in ours):
+                problems.append(f"{code} s {section.number}: kept defect not found: {defect.reads!r}")
     return problems
 
 

@@ -18,8 +18,8 @@ static files, all served from ONE generation per request.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException

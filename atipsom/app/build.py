@@ -114,7 +114,7 @@ def link_site(project: Project) -> None:
 
 
 def _manifest(project: Project, today: dt.date, *, site: bool, index: bool, site_url: str | None) -> dict:
-    return {"built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "today": today.isoformat(),
+    return {"built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "today": today.isoformat(),
             "commit": _commit(project.root), "rebuilt": [part for part, done in (("site", site), ("index", index))
                                                          if done], "site_url": site_url}
 

@@ -5,7 +5,7 @@ depends on atipsom; never the reverse.)"""
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from atipsom.domain.cases import CaseNote
 from atipsom.domain.model import LANGS, GuidancePage, Provision, Version, is_available

@@ -76,7 +76,7 @@ def new_partial(var_dir: Path) -> Path:
     folder = Path(var_dir) / GENERATIONS
     folder.mkdir(parents=True, exist_ok=True)
     while True:
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S-%f")
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S-%f")
         partial = folder / f"{stamp}-{os.getpid()}{PARTIAL}"
         try:
             partial.mkdir()

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from atipsom.domain.cases import CaseNote
 from atipsom.domain.link_ranking import Evidence, declared_score, linked_sections, page_evidence, why

@@ -13,8 +13,8 @@ import datetime as dt
 import logging
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from starlette.staticfiles import StaticFiles
 
@@ -113,7 +113,7 @@ class GenerationLookup:
         with self._lock:
             if self._project is None:
                 project = Project(self.law_root)
-                project.consolidation  # load and consolidate once, before any request reads it
+                _ = project.consolidation  # load and consolidate once, before any request reads it
                 self._project = project
         try:
             return show(self._project.statutes, self._project.consolidation, ref, lang=lang, as_at=as_at,

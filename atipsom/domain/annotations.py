@@ -15,8 +15,8 @@ statutes/<work>/annotations/sec_<n>.md, and never mixed with the verbatim text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.errors import InputError

@@ -40,7 +40,7 @@ class _Node:
     num: str | None
     text: str
     line: int
-    children: list["_Node"] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
     wrapup: str | None = None
 
 

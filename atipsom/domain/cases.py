@@ -21,8 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.errors import InputError

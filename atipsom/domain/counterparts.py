@@ -18,8 +18,8 @@ Pure: what the loader read, in; problems out.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 from atipsom.domain.errors import InputError
 

@@ -9,8 +9,9 @@ English the Act's bilingual texts use for it. Pure: checks return InputErrors, n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import SourceRef

@@ -10,8 +10,8 @@ every other version agrees on). Pure: versions in, values out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from atipsom.domain.model import LANGS, Provision, Version, is_available
 from atipsom.domain.plaintext import all_words

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.errors import InputError

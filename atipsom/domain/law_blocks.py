@@ -22,8 +22,8 @@ no section, or inside an exempt section; reviewers read for those. Pure: text in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from atipsom.domain.errors import InputError
 from atipsom.domain.guidance import LAW_LINK_RE

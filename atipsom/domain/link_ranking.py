@@ -21,8 +21,8 @@ so a page that cites a section is always shown before one that only reads like i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from atipsom.domain.guidance import LAW_LINK_RE
 from atipsom.domain.model import GuidancePage
@@ -40,8 +40,7 @@ SUMMARY_SUBJECT = 0.6
 PLACEMENT = {"summary": 1.0, "short answer": 0.75, "text": 0.5, "declared": 0.2}
 
 _STOPWORDS = frozenset(
-    "a an and as at be by for from in into is it of on or the this to under with who which what can how "
-    "their them they its his her he she not no any other person persons".split())
+    ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of", "on", "or", "the", "this", "to", "under", "with", "who", "which", "what", "can", "how", "their", "them", "they", "its", "his", "her", "he", "she", "not", "no", "any", "other", "person", "persons"])
 _WORD_RE = re.compile(r"[a-z]+")
 
 

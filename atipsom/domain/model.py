@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from atipsom.refs.ids import ProvisionId, VersionRef, WorkId, format_amending_provision
 
@@ -48,17 +49,17 @@ class Provision:
     kind: str
     num: str | None = None  # as printed, with brackets: "(3)", "(a)"; the section number for a section
     text: str = ""
-    children: tuple["Provision", ...] = ()
+    children: tuple[Provision, ...] = ()
     wrapup: str | None = None
     line: int | None = field(default=None, compare=False, repr=False)
     tier: str = "verbatim"  # the tier of this provision's own words (text + wrapup); children carry their own
 
-    def walk(self) -> Iterator["Provision"]:
+    def walk(self) -> Iterator[Provision]:
         yield self
         for child in self.children:
             yield from child.walk()
 
-    def find(self, eid: str) -> "Provision | None":
+    def find(self, eid: str) -> Provision | None:
         for provision in self.walk():
             if provision.eid == eid:
                 return provision

@@ -53,9 +53,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
 
 from atipsom.domain.model import LANGS, Provision, Version, is_available
 from atipsom.domain.timeline import version_at

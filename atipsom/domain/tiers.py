@@ -10,7 +10,7 @@ indexes text either renders the marks (`split_ours`) or removes them (`strip_our
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from atipsom.domain.model import TIERS, Provision, Version
 

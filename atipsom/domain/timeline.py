@@ -4,8 +4,8 @@ banner says, and the events in the life of the Act (in the manner of Laws.Africa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from atipsom.domain.model import AmendingAct, Version, Work
 from atipsom.refs import ids
@@ -91,9 +91,7 @@ def timeline_events(work: Work, amendments: Sequence[AmendingAct]) -> list[Timel
         events.append(TimelineEvent(commencement.date, "commencement", f"{what} come into force ({commencement.notice})",
                                     work.id, commencement.certainty, commencement.source, commencement.note))
     for act in amendments:
-        for kind, fact, text in (("assent", act.assent, "Royal Assent to Act"),
-                                 ("gazette", act.gazette, "Act published in the Gazette:"),
-                                 ("amendment", act.in_force, "comes into force:")):
+        for kind, fact in (("assent", act.assent), ("gazette", act.gazette), ("amendment", act.in_force)):
             if fact.date is None:
                 continue
             if kind == "amendment":

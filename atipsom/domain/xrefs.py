@@ -30,9 +30,9 @@ so “under section 52, the recording …” is one reference.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from atipsom.domain.model import Provision
 

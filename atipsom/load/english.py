@@ -7,9 +7,9 @@ payload in the amending Act. Every problem is an InputError on its file and line
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Mapping
 
 from atipsom.domain.amend.marks import CLOSE, OPEN
 from atipsom.domain.amend.registry import OPERATIONS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Mapping
+from collections.abc import Mapping
 
 from atipsom.domain.amend.registry import OP_SYNONYMS, OPERATIONS
 from atipsom.domain.errors import InputError

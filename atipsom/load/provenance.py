@@ -41,7 +41,7 @@ def check_sources(statutes, shared_sources: Path | None) -> list[InputError]:
                 errors.append(InputError("statutes/sources.yml", None,
                                          f"source '{source.id}': file {file!r} not found in the sources folder",
                                          f"check the path under {shared_sources}"))
-    for number, section in statutes.sections.items():
+    for section in statutes.sections.values():
         for lang in LANGS:
             ref = section.source.get(lang)
             if ref is None:

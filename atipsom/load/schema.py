@@ -5,7 +5,8 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import difflib
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from atipsom.domain.errors import InputError
 from atipsom.load.frontmatter import LineDict, as_date
@@ -138,7 +139,7 @@ class Reader:
             out.append(item)
         return out
 
-    def sub(self, key: builtins.str, *, required: bool = True, hint: builtins.str = "") -> "Reader | None":
+    def sub(self, key: builtins.str, *, required: bool = True, hint: builtins.str = "") -> Reader | None:
         value = self.meta.get(key)
         if value is None:
             if required:
@@ -150,7 +151,7 @@ class Reader:
         return Reader(value, self.path, self.errors, self.name(key), self.line(key))
 
     def per_lang(self, key: builtins.str, langs: Iterable[builtins.str] = ("en", "ms"), *, required: bool = True,
-                 convert: Callable[["Reader", builtins.str], Any] | None = None) -> dict[builtins.str, Any]:
+                 convert: Callable[[Reader, builtins.str], Any] | None = None) -> dict[builtins.str, Any]:
         reader = self.sub(key, required=required)
         if reader is None:
             return {}

@@ -3,8 +3,8 @@ of the statute files that point into it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import Source, SourceRef

@@ -246,9 +246,9 @@ def _section_citation(match: re.Match[str], text: str, whole: str, in_list: bool
     dated = match.group("section_at_sign") or match.group("section_as_at")
     if _NOT_A_CITATION_BEFORE.search(text[: match.start()]) and not word:
         return None, list_open
-    if not word and not path and not term and not dated and not section[-1].isalpha() and not in_list:
-        if whole != match.group(0).strip():
-            return None, list_open  # "14 days": a number, not s 14
+    if (not word and not path and not term and not dated and not section[-1].isalpha() and not in_list
+            and whole != match.group(0).strip()):
+        return None, list_open  # "14 days": a number, not s 14
     if word:
         list_open = word.lower() in _LIST_WORDS
     if section.lstrip("0") == "":

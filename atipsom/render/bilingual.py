@@ -9,8 +9,8 @@ region of the page, which the build sanitizes (atipsom.render.sanitize).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from markupsafe import Markup
 

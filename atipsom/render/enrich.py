@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, Provision, Version, is_available

@@ -6,7 +6,7 @@ both languages for the "copy citation" control, and its history notes under it.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from atipsom.domain import tiers
 from atipsom.domain.model import NOT_AVAILABLE, AmendmentRef, Provision, Version

@@ -4,7 +4,7 @@ geometry here, the drawing in templates/pages/timeline.svg.html."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 from atipsom.domain.timeline import TimelineEvent, format_date
 from atipsom.render.templating import render_page

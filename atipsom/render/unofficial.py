@@ -8,7 +8,7 @@ brackets and underlines them (docs/assets/stylesheets/print.css).
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from atipsom.domain import tiers
 from atipsom.render.html import esc, page_href

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Mapping, Sequence, TypeVar
+from typing import TypeVar
 
 from atipsom.domain.amend.registry import OPERATIONS
 from atipsom.domain.amend.state import AmendmentError, Effect, SectionState, State, english_entry, fold

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import TextPayload

@@ -6,8 +6,8 @@ the engine calls its `apply`, pages use its labels.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 from atipsom.domain.amend.payloads import Payload, PayloadBase
 from atipsom.domain.amend.state import Effect, State

@@ -24,7 +24,7 @@ class PayloadBase:
 
     @classmethod
     def from_mapping(cls, data, line: int | None):
-        return cls(**{key: data[key] for key in cls.keys() if key in data}, line=line)
+        return cls(**{key: data[key] for key in cls.keys() if key in data}, line=line)  # noqa: SIM118 (a classmethod)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 
 from atipsom.domain.amend.operation import Operation
@@ -37,10 +38,8 @@ def _section_body(instruction: Instruction, number: str, lang: str) -> tuple[str
     own = verbatim_part(instruction, lang)
     verbatim = None
     if isinstance(own, SectionPayload):
-        try:
+        with contextlib.suppress(InputError):
             verbatim = parse_body(own.text, root_eid=body.eid, root_kind="section", root_num=number)
-        except InputError:
-            pass
     return payload.heading.strip(), with_tier(body, tier_for(instruction, lang), verbatim)
 
 

@@ -6,8 +6,8 @@ All values are frozen: an operation returns an `Effect`; the engine folds it int
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Mapping
 
 from atipsom.domain.amend.payloads import Payload
 from atipsom.domain.errors import InputError

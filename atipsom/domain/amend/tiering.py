@@ -7,8 +7,8 @@ assembled by us: it is reconstructed.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Callable, Iterable
 
 from atipsom.domain.amend.marks import has_marks
 from atipsom.domain.model import Provision, is_available

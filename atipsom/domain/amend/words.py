@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from atipsom.domain.amend.marks import mark, splice, unmark
@@ -23,6 +24,11 @@ from atipsom.domain.tree import Slot, find, set_slot, slots, transform, words_pa
 
 WordsLike = WordsPayload | DeleteWordsPayload | InsertWordsPayload
 WORDS_PAYLOADS = (WordsPayload, DeleteWordsPayload, InsertWordsPayload)
+
+
+def _replacement(node: Provision) -> Callable[[Provision], list[Provision]]:
+    """A tree.transform function that puts `node` in the place of the one it finds."""
+    return lambda _: [node]
 
 
 def apply_words(state: State, instruction: Instruction) -> Effect:
@@ -72,7 +78,7 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
             continue
         new_node, slots_changed = result
         new_node = retier(new_node, (eid for eid, _ in slots_changed), tier)
-        body[lang] = transform(root, target, lambda _: [new_node])
+        body[lang] = transform(root, target, _replacement(new_node))
         changed_slots |= slots_changed
         langs.append(lang)
         outcome[lang] = "applied"
@@ -191,7 +197,7 @@ def _edit_tree(node: Provision, payload: WordsLike, instruction: Instruction, la
     chosen = _choose([m for _, _, m in found], _occurrence(payload, instruction), instruction, lang, needle, where)
     chosen_ids = {id(m) for m in chosen}
     by_slot: dict[Slot, list] = {}
-    for slot, words, match in found:
+    for slot, _words, match in found:
         if id(match) in chosen_ids:
             by_slot.setdefault(slot, []).append(match)
     for slot, matches in by_slot.items():
