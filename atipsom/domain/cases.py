@@ -66,7 +66,7 @@ class CaseNote:
     reviewed: dt.date | None = None
     written_first: str | None = None
     body_line: int = 1
-    lines: dict = field(default_factory=dict, compare=False, hash=False)  # key -> line, for messages
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line, for messages
     provision_lines: tuple[int, ...] = ()
     cite_lines: tuple[int, ...] = ()
 

@@ -18,7 +18,7 @@ Pure: what the loader read, in; problems out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from atipsom.domain.errors import InputError
@@ -46,7 +46,8 @@ class Pair:
     malay: Written | None
 
 
-def _differences(one: Written, other: Written, what: str, refs_of, resolves: Callable[[str], bool]) -> list[InputError]:
+def _differences(one: Written, other: Written, what: str, refs_of: Callable[[Written], Iterable[tuple[str, int]]],
+                 resolves: Callable[[str], bool]) -> list[InputError]:
     theirs = {ref for ref, _ in refs_of(other)}
     errors, seen = [], set()
     for ref, line in refs_of(one):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from atipsom.domain.errors import InputError
-from atipsom.domain.model import SourceRef
+from atipsom.domain.model import AmendingAct, Instruction, SourceRef
 
 ENGLISH_TIERS = ("reconstructed", "rendered", "translated")
 
@@ -38,7 +38,7 @@ class EnglishEntry:
         return _norm(self.renders.get("ms")) != _norm(malay)
 
 
-def _norm(payload: Mapping[str, Any] | None) -> dict:
+def _norm(payload: Mapping[str, Any] | None) -> dict[str, Any]:
     """A payload compared for staleness: text values without surrounding whitespace (a YAML block's last newline)."""
     return {key: value.strip() if isinstance(value, str) else value for key, value in (payload or {}).items()}
 
@@ -76,7 +76,7 @@ def term_problems(entry: EnglishEntry, terms: Iterable[Term], terms_path: str) -
     return problems
 
 
-def english_problems(amendments, terms: Iterable[Term], terms_path: str = "statutes/terms.yml") -> list[InputError]:
+def english_problems(amendments: Iterable[AmendingAct], terms: Iterable[Term], terms_path: str = "statutes/terms.yml") -> list[InputError]:
     """What `atipsom check` reports about the English layer: stale entries (the Malay they render changed),
     entries an instruction's own English now supersedes, and renderings that do not use the term bank."""
     problems: list[InputError] = []
@@ -101,11 +101,11 @@ def english_problems(amendments, terms: Iterable[Term], terms_path: str = "statu
     return problems
 
 
-def _has_gaps(payload) -> bool:
+def _has_gaps(payload: Any) -> bool:
     return any(isinstance(v, str) and "{not available}" in v for v in payload.as_written().values())
 
 
-def english_gaps(amendments) -> list:
+def english_gaps(amendments: Iterable[AmendingAct]) -> list[Instruction]:
     """Instructions that change the English text but give no English words, with no English-layer entry."""
     gaps = []
     for act in amendments:

@@ -4,6 +4,7 @@ the project's reference material lists, and no claim flagged [UNVERIFIED] there 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from atipsom.domain.errors import InputError
 
@@ -13,7 +14,7 @@ SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|$)")
 
 
 def check_text_facts(path: str, body: str, first_line: int, known_urls: set[str] | None,
-                     hedges: list[str], claims: list[dict]) -> list[InputError]:
+                     hedges: list[str], claims: list[dict[str, Any]]) -> list[InputError]:
     errors = []
     lines = body.split("\n")
     for offset, line in enumerate(lines):

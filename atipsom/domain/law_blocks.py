@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from atipsom.domain.errors import InputError
 from atipsom.domain.guidance import LAW_LINK_RE
@@ -65,7 +66,7 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
     """The paragraphs, list items and table rows of a Markdown body, each with the headings above it."""
     found: list[Block] = []
     stack: list[tuple[int, str]] = []
-    current: list = []  # [line, kind, lines]
+    current: list[Any] = []  # [line, kind, lines]
     box: tuple[int, str] | None = None  # (indent of the box's content, kind)
     in_code = False
 

@@ -4,7 +4,9 @@ version and a provision, or say plainly why not and what exists nearby."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.model import AmendmentRef, Provision, Version
@@ -197,7 +199,8 @@ def _nearby_section_message(consolidation: Consolidation, number: str) -> str:
     return f"no section {number}; the nearest are s {' and s '.join(around)}"
 
 
-def _not_in_force_message(consolidation: Consolidation, number: str, versions, date: dt.date) -> str:
+def _not_in_force_message(consolidation: Consolidation, number: str, versions: Sequence[Version],
+                          date: dt.date) -> str:
     first = versions[0]
     if date < first.in_force_from:
         if first.change == "inserted" and first.amended_by:
@@ -217,5 +220,5 @@ def _missing_provision_message(version: Version, eid: str, lang: str) -> str:
     return f"no provision {eid} in the version of s {version.number} in force from {version.in_force_from.isoformat()}{hint}"
 
 
-def amendment_json(ref: AmendmentRef) -> dict:
+def amendment_json(ref: AmendmentRef) -> dict[str, Any]:
     return {"act": ref.act_number, "provision": ref.citation, "in_force": ref.in_force.isoformat()}

@@ -12,9 +12,12 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from atipsom.refs.ids import ProvisionId, VersionRef, WorkId, format_amending_provision
+
+if TYPE_CHECKING:  # the English layer entry type; english.py imports this module
+    from atipsom.domain.english import EnglishEntry
 
 LANGS = ("en", "ms")
 LANG_NAMES = {"en": "English", "ms": "Bahasa Malaysia"}
@@ -229,7 +232,7 @@ class Instruction:
     index: int = 0  # position within its Act
     conflict: str = ""  # our note: the words of the instruction are known not to match the text we have
     dispute: str = ""  # our note: the sources disagree about the words it brings (both readings, their sources)
-    english: Any = None  # its EnglishEntry (statutes/english/, atipsom.domain.english) when it has no English words
+    english: EnglishEntry | None = None  # its EnglishEntry (statutes/english/, atipsom.domain.english) when it has no English words
 
     @property
     def citation(self) -> str:

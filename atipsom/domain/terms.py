@@ -282,7 +282,7 @@ def _form_pattern(form: str) -> str:
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern | None
+    pattern: re.Pattern[str] | None
     forms: Mapping[str, tuple[str, Definition]]  # form -> (term, definition)
 
 
@@ -356,7 +356,7 @@ def _hits_in(text: str, start: int, end: int, lang: str, eid: str, glossary: Glo
     return hits
 
 
-def _shorter_hits(text: str, match: re.Match, lang: str, eid: str, matcher: _Matcher) -> list[TermHit]:
+def _shorter_hits(text: str, match: re.Match[str], lang: str, eid: str, matcher: _Matcher) -> list[TermHit]:
     words = match.group(0)
     for form, (term, definition) in sorted(matcher.forms.items(), key=lambda item: -len(item[0])):
         if len(form) >= len(words) or form not in words or not definition.applies_to(eid):
@@ -373,7 +373,7 @@ def is_sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in ".;:—–"
 
 
-def _accepts(text: str, match: re.Match, lang: str, term: str, matcher: _Matcher) -> bool:
+def _accepts(text: str, match: re.Match[str], lang: str, term: str, matcher: _Matcher) -> bool:
     found = match.group(0)
     if found not in matcher.forms and not is_sentence_start(text, match.start()):
         return False  # a capital first letter only at the start of a sentence

@@ -89,7 +89,7 @@ def blank(node: Provision) -> Provision:
     )
 
 
-def words_pattern(words: str) -> re.Pattern:
+def words_pattern(words: str) -> re.Pattern[str]:
     """Match `words` as whole words: 'two' does not match inside 'twenty-two' or 'two-thirds'."""
     start = r"(?<![\w\-])" if words[:1].isalnum() else ""
     end = r"(?![\w\-])" if words[-1:].isalnum() else ""

@@ -114,7 +114,7 @@ def _item(kind: str, num: str | None, path: tuple[str, ...], previous: Reference
 
 
 @lru_cache(maxsize=16)
-def _titles_re(own_titles: tuple[str, ...]) -> re.Pattern | None:
+def _titles_re(own_titles: tuple[str, ...]) -> re.Pattern[str] | None:
     titles = sorted((t for t in own_titles if t), key=len, reverse=True)
     return re.compile("|".join(re.escape(t) for t in titles)) if titles else None
 
@@ -158,7 +158,7 @@ def find_references(text: str, lang: str, own_titles: Iterable[str] = ()) -> lis
     return sorted(found, key=lambda r: r.start)
 
 
-def _read_group(text: str, lang: str, word: re.Match) -> list[Reference]:
+def _read_group(text: str, lang: str, word: re.Match[str]) -> list[Reference]:
     """A reference word and the list of numbers that follows it."""
     kind = KIND_WORDS[lang][word.group(0).lower()]
     position = word.end()

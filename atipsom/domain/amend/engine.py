@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -58,7 +58,7 @@ class Consolidation:
     applications: tuple[Application, ...]
     errors: tuple[InputError, ...]
 
-    def all_versions(self):
+    def all_versions(self) -> Iterator[Version]:
         for number in self.order:
             yield from self.versions[number]
 

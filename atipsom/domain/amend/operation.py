@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, cast
 
 from atipsom.domain.amend.payloads import Payload, PayloadBase
 from atipsom.domain.amend.state import Effect, State
@@ -30,6 +31,6 @@ class Operation:
     def payload_keys(self) -> tuple[str, ...]:
         return self.payload_type.keys() if self.payload_type is not None else ()
 
-    def payload(self, data: Mapping, line: int | None) -> Payload:
+    def payload(self, data: Mapping[str, Any], line: int | None) -> Payload:
         assert self.payload_type is not None
-        return self.payload_type.from_mapping(data, line)
+        return cast(Payload, self.payload_type.from_mapping(data, line))

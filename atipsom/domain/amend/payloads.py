@@ -6,14 +6,16 @@ line of the payload in its file is a field, for error messages.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import Any, Self
 
 
 @dataclass(frozen=True)
 class PayloadBase:
     line: int | None = None  # the payload's line in its file
 
-    def as_written(self) -> dict:
+    def as_written(self) -> dict[str, Any]:
         """The payload as written on disk (every key given, without the line)."""
         return {f.name: getattr(self, f.name) for f in fields(self)
                 if f.name != "line" and getattr(self, f.name) is not None}
@@ -23,7 +25,7 @@ class PayloadBase:
         return tuple(f.name for f in fields(cls) if f.name != "line")
 
     @classmethod
-    def from_mapping(cls, data, line: int | None):
+    def from_mapping(cls, data: Mapping[str, Any], line: int | None) -> Self:
         return cls(**{key: data[key] for key in cls.keys() if key in data}, line=line)  # noqa: SIM118 (a classmethod)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import TextPayload
@@ -56,7 +57,7 @@ def _parse_quietly(text: str, parent: Provision) -> Provision | None:
         return None
 
 
-def structure(nodes: list[Provision]) -> list:
+def structure(nodes: list[Provision]) -> list[Any]:
     return [(n.eid, n.kind, n.num, structure(list(n.children)), n.wrapup is not None) for n in nodes]
 
 
@@ -120,7 +121,7 @@ def substitute_provision(state: State, instruction: Instruction) -> Effect:
                           lambda root, new: transform(root, target, lambda _: list(new)))
 
 
-def check_aligned(shapes: dict[str, list], instruction: Instruction, message: str) -> None:
+def check_aligned(shapes: dict[str, list[Any]], instruction: Instruction, message: str) -> None:
     if len(shapes) == 2 and shapes["en"] != shapes["ms"]:
         raise fail(instruction, message, "both languages must list the same numbers and nesting")
 

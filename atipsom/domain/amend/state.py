@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from atipsom.domain.amend.payloads import Payload
+from atipsom.domain.english import EnglishEntry
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, AmendmentRef, Instruction, Part, Provision, SourceRef
 from atipsom.refs import ids
@@ -90,12 +92,12 @@ def fail(instruction: Instruction, message: str, hint: str = "", lang: str | Non
                           hint)
 
 
-def has_gaps(payload) -> bool:
+def has_gaps(payload: Payload | None) -> bool:
     """True when a payload's words include `{not available}` (a source gives only part of them)."""
     return payload is not None and any(isinstance(v, str) and NOT_AVAILABLE in v for v in payload.as_written().values())
 
 
-def english_entry(instruction: Instruction):
+def english_entry(instruction: Instruction) -> EnglishEntry | None:
     """The English layer's entry that gives the instruction's English (statutes/english/), when it is used:
     the instruction has no complete `en` words of its own (those always win; words with `{not available}` in
     them are completed by the entry), applies to both languages, and the entry still renders the instruction's
@@ -118,7 +120,7 @@ def payload_for(instruction: Instruction, lang: str) -> Payload | None:
     if instruction.lang and lang != instruction.lang:
         return None
     if lang == "en" and (entry := english_entry(instruction)) is not None:
-        return entry.en
+        return cast(Payload, entry.en)
     return instruction.payload.get(lang)
 
 

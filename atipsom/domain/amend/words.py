@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -94,7 +95,7 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
     return Effect(outcome=outcome, langs=tuple(langs), section=new_section, touched=tuple(touched))
 
 
-def _blank_slots(heading: dict, body: dict, lang: str, target: str, changed: set[Slot]) -> None:
+def _blank_slots(heading: dict[str, str], body: dict[str, Provision], lang: str, target: str, changed: set[Slot]) -> None:
     """Mark as not available, in `lang`, the slots the other language's words changed (all of the target if none)."""
     heading_only = any(field == "heading" for _, field in changed) and all(f == "heading" for _, f in changed)
     if any(field == "heading" for _, field in changed):
@@ -113,7 +114,7 @@ def _blank_slots(heading: dict, body: dict, lang: str, target: str, changed: set
     body[lang] = root
 
 
-def _occurrence(payload: WordsLike, instruction: Instruction):
+def _occurrence(payload: WordsLike, instruction: Instruction) -> str | int | None:
     return payload.occurrence if payload.occurrence is not None else instruction.occurrence
 
 
@@ -137,7 +138,8 @@ def edit_words(words: str, payload: WordsLike, instruction: Instruction, lang: s
     return mark(plain, flags)
 
 
-def _choose(matches, occurrence, instruction, lang, needle, where):
+def _choose(matches: list[re.Match[str]], occurrence: str | int | None, instruction: Instruction, lang: str,
+            needle: str, where: str) -> list[re.Match[str]]:
     if not matches:
         raise fail(instruction, f"words {needle!r} not found in {where} ({lang})",
                    "copy the words exactly as the text reads just before this amendment, quotes, dashes and spaces "
@@ -155,7 +157,7 @@ def _choose(matches, occurrence, instruction, lang, needle, where):
     return matches
 
 
-def _splice_for(words: str, match, payload: WordsLike) -> tuple[int, int, str]:
+def _splice_for(words: str, match: re.Match[str], payload: WordsLike) -> tuple[int, int, str]:
     """What to replace, where: (start, end, new words) in the unmarked text."""
     start, end = match.start(), match.end()
     if isinstance(payload, InsertWordsPayload):
@@ -173,7 +175,8 @@ def _splice_for(words: str, match, payload: WordsLike) -> tuple[int, int, str]:
     return start, end, ""
 
 
-def _edit_tree(node: Provision, payload: WordsLike, instruction: Instruction, lang: str, ours: bool = False):
+def _edit_tree(node: Provision, payload: WordsLike, instruction: Instruction, lang: str,
+               ours: bool = False) -> tuple[Provision, set[Slot]] | None:
     """Apply a words op to everything under `node`. None when the words can only be in unavailable text."""
     where = f"{instruction.target}"
     all_slots = list(slots(node))
@@ -196,7 +199,7 @@ def _edit_tree(node: Provision, payload: WordsLike, instruction: Instruction, la
         return None
     chosen = _choose([m for _, _, m in found], _occurrence(payload, instruction), instruction, lang, needle, where)
     chosen_ids = {id(m) for m in chosen}
-    by_slot: dict[Slot, list] = {}
+    by_slot: dict[Slot, list[re.Match[str]]] = {}
     for slot, _words, match in found:
         if id(match) in chosen_ids:
             by_slot.setdefault(slot, []).append(match)
