@@ -50,30 +50,8 @@ def load_work(path: Path, root: Path, errors: list[InputError], sources: Mapping
     gazette = dated(dates.sub("gazette") if dates else None)
     if dates:
         dates.only(("assent", "gazette"))
-    commencements = []
-    for item, line in items_of(reader, "commencements"):
-        sub = Reader(item, document.path, errors, "commencements[]", line)
-        sub.only(("date", "notice", "provisions", "certainty", "source", "note"))
-        date = sub.date("date")
-        if date:
-            commencements.append(Commencement(
-                date=date, notice=sub.str("notice"), provisions=tuple(sub.strings("provisions", required=True)),
-                certainty=sub.str("certainty", choices=CERTAINTIES), source=sub.str("source"),
-                note=sub.str("note", required=False)))
-    parts = []
-    part_of: dict[str, str] = {}
-    for item, line in items_of(reader, "parts"):
-        sub = Reader(item, document.path, errors, "parts[]", line)
-        sub.only(("part", "heading", "sections"))
-        part = Part(number=sub.quoted_number("part"), heading=sub.per_lang("heading"),
-                    sections=tuple(sub.strings("sections", required=True)))
-        for number in part.sections:
-            if number in part_of:
-                sub.error(sub.line("sections"), f"section {number} is listed twice in the arrangement: in Part "
-                          f"{part_of[number]} and in Part {part.number}",
-                          "each section belongs to one Part; remove it from the wrong one")
-            part_of.setdefault(number, part.number)
-        parts.append(part)
+    commencements = _commencements(reader, errors)
+    parts = _parts(reader, errors)
     bill = reader.sub("bill")
     if bill:
         bill.only(("number", "source"))
@@ -91,8 +69,42 @@ def load_work(path: Path, root: Path, errors: list[InputError], sources: Mapping
         id=work_id, number=reader.quoted_number("number"), year=reader.int("year") or 0,
         frbr=reader.str("frbr"), title=reader.per_lang("title"),
         bill_number=bill.str("number") if bill else "", assent=assent, gazette=gazette,
-        commencements=tuple(commencements), parts=tuple(parts), front=front, source=source,
+        commencements=commencements, parts=parts, front=front, source=source,
         text_status=reader.per_lang("text_status", convert=text_status),
         authoritative_text=reader.str("authoritative_text", required=False),
         editor_note=reader.str("editor_note", required=False), path=document.path,
     )
+
+
+def _commencements(reader: Reader, errors: list[InputError]) -> tuple[Commencement, ...]:
+    """The Act's commencements: which Parts and sections came into force on which date."""
+    commencements: list[Commencement] = []
+    for item, line in items_of(reader, "commencements"):
+        sub = Reader(item, reader.path, errors, "commencements[]", line)
+        sub.only(("date", "notice", "provisions", "certainty", "source", "note"))
+        date = sub.date("date")
+        if date:
+            commencements.append(Commencement(
+                date=date, notice=sub.str("notice"), provisions=tuple(sub.strings("provisions", required=True)),
+                certainty=sub.str("certainty", choices=CERTAINTIES), source=sub.str("source"),
+                note=sub.str("note", required=False)))
+    return tuple(commencements)
+
+
+def _parts(reader: Reader, errors: list[InputError]) -> tuple[Part, ...]:
+    """The arrangement of sections in Parts; a section listed in two Parts is an error."""
+    parts: list[Part] = []
+    part_of: dict[str, str] = {}
+    for item, line in items_of(reader, "parts"):
+        sub = Reader(item, reader.path, errors, "parts[]", line)
+        sub.only(("part", "heading", "sections"))
+        part = Part(number=sub.quoted_number("part"), heading=sub.per_lang("heading"),
+                    sections=tuple(sub.strings("sections", required=True)))
+        for number in part.sections:
+            if number in part_of:
+                sub.error(sub.line("sections"), f"section {number} is listed twice in the arrangement: in Part "
+                          f"{part_of[number]} and in Part {part.number}",
+                          "each section belongs to one Part; remove it from the wrong one")
+            part_of.setdefault(number, part.number)
+        parts.append(part)
+    return tuple(parts)
