@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from atipsom.domain.records import Commencement as Commencement
+from atipsom.domain.records import Correction as Correction
+from atipsom.domain.records import DatedFact as DatedFact
+from atipsom.domain.records import Source as Source
+from atipsom.domain.records import SourceRef as SourceRef
 from atipsom.refs.ids import ProvisionId, VersionRef, WorkId, format_amending_provision
 
 if TYPE_CHECKING:  # the English layer entry type; english.py imports this module
@@ -94,39 +99,6 @@ class Provision:
 
 
 @dataclass(frozen=True)
-class SourceRef:
-    """Where a text comes from, as a reader can check it: a registered source and a locator."""
-
-    ref: str
-    locator: str = ""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Source:
-    """A public source registered in statutes/sources.yml."""
-
-    id: str
-    title: str
-    url: str
-    authority: str
-    publisher: str = ""
-    shared_file: str | None = None
-    also_files: tuple[str, ...] = ()
-    via: str = ""
-
-
-@dataclass(frozen=True)
-class Correction:
-    """A change we made to the words of a source beyond cleaning conversion debris."""
-
-    lang: str
-    source_reads: str
-    we_read: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class Section:
     """A section as first enacted, in both languages (statutes/<work>/sec_N.md)."""
 
@@ -155,27 +127,6 @@ class Part:
     @property
     def eid(self) -> str:
         return str(ProvisionId.part(self.number))
-
-
-@dataclass(frozen=True)
-class DatedFact:
-    """A date with how sure we are of it and where it comes from."""
-
-    date: dt.date | None
-    certainty: str
-    source: str = ""
-    note: str = ""
-    notice: str = ""
-
-
-@dataclass(frozen=True)
-class Commencement:
-    date: dt.date
-    notice: str
-    provisions: tuple[str, ...]  # eIds: part_I, sec_66
-    certainty: str
-    source: str
-    note: str = ""
 
 
 @dataclass(frozen=True)
