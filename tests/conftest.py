@@ -222,6 +222,17 @@ def real_consolidation(real_statutes):
     return consolidation
 
 
+@pytest.fixture(scope="session")
+def real_project():
+    """The repository's own project (statutes, content, consolidation), loaded once for the tests that read the
+    real law and do not change it (open data, the feed)."""
+    from atipsom.app.project import Project
+
+    loaded = Project(REPO)
+    loaded.consolidation
+    return loaded
+
+
 def require_shared_sources():
     if not SHARED_SOURCES.is_dir():
         pytest.skip(f"the maintainers' source copies are not here ({SHARED_SOURCES}); "

@@ -16,7 +16,6 @@ from lxml import etree
 from atipsom.app.export.akn_check import akn_errors
 from atipsom.app.export.akn_docs import akn_renderer
 from atipsom.app.export.documents import ActDoc, SectionDoc, all_documents, select
-from atipsom.app.project import Project
 from atipsom.render.akn_body import ATP_NS
 from tests.conftest import REPO
 
@@ -25,25 +24,18 @@ TODAY = dt.date(2026, 12, 5)
 
 
 @pytest.fixture(scope="module")
-def project():
-    loaded = Project(REPO)
-    loaded.consolidation
-    return loaded
+def render(real_project):
+    return akn_renderer(real_project.statutes, real_project.consolidation, today=TODAY)
 
 
-@pytest.fixture(scope="module")
-def render(project):
-    return akn_renderer(project.statutes, project.consolidation, today=TODAY)
+def one(real_project, ref: str, lang: str):
+    return select(real_project.consolidation, "act-670", ref, as_at=None, langs=(lang,))[0]
 
 
-def one(project, ref: str, lang: str):
-    return select(project.consolidation, "act-670", ref, as_at=None, langs=(lang,))[0]
-
-
-def test_every_version_in_both_languages_validates_against_the_akoma_ntoso_schema(project, render):
+def test_every_version_in_both_languages_validates_against_the_akoma_ntoso_schema(real_project, render):
     problems = {}
     count = 0
-    for doc in all_documents(project.consolidation, project.statutes.work.id):
+    for doc in all_documents(real_project.consolidation, real_project.statutes.work.id):
         errors = akn_errors(render(doc))
         count += 1
         if errors:
@@ -52,15 +44,15 @@ def test_every_version_in_both_languages_validates_against_the_akoma_ntoso_schem
     assert count == 278
 
 
-def test_an_invalid_document_is_reported_with_its_line(project, render):
-    xml = render(one(project, "act-670/sec_44@2015-11-18", "en")).replace(b"<num>(2)</num>", b"<nummer>(2)</nummer>")
+def test_an_invalid_document_is_reported_with_its_line(real_project, render):
+    xml = render(one(real_project, "act-670/sec_44@2015-11-18", "en")).replace(b"<num>(2)</num>", b"<nummer>(2)</nummer>")
     errors = akn_errors(xml)
     assert errors and errors[0].startswith("line ") and "nummer" in errors[0]
     assert akn_errors(b"<akomaNtoso>")[0].startswith("not well-formed XML")
 
 
-def test_a_researcher_reads_the_2015_act_with_cobalt_and_finds_its_frbr_names_and_amendments(project, render):
-    act = Act(render(one(project, "act-670@2015-11-18", "en")).decode("utf-8"))
+def test_a_researcher_reads_the_2015_act_with_cobalt_and_finds_its_frbr_names_and_amendments(real_project, render):
+    act = Act(render(one(real_project, "act-670@2015-11-18", "en")).decode("utf-8"))
     assert act.frbr_uri.work_uri(work_component=False) == "/akn/my/act/2007/670"
     assert act.frbr_uri.expression_uri(work_component=False) == "/akn/my/act/2007/670/eng@2015-11-18"
     assert act.expression_date == dt.date(2015, 11, 18) and act.language == "eng"
@@ -70,8 +62,8 @@ def test_a_researcher_reads_the_2015_act_with_cobalt_and_finds_its_frbr_names_an
     assert act.main.get("contains") == "singleVersion"
 
 
-def test_the_act_as_first_in_force_is_the_original_version_with_its_commencement(project, render):
-    root = etree.fromstring(render(one(project, "act-670@2007-10-01", "ms")))
+def test_the_act_as_first_in_force_is_the_original_version_with_its_commencement(real_project, render):
+    root = etree.fromstring(render(one(real_project, "act-670@2007-10-01", "ms")))
     assert root.find("a:act", NS).get("contains") == "originalVersion"
     events = root.findall(".//a:lifecycle/a:eventRef", NS)
     assert [(e.get("date"), e.get("type")) for e in events] == [("2007-07-18", "generation"),
@@ -82,8 +74,8 @@ def test_the_act_as_first_in_force_is_the_original_version_with_its_commencement
     assert parts == ["part_I", "part_II", "part_VI"]  # Parts III to V came into force on 28 February 2008
 
 
-def test_eids_are_the_anchors_of_the_site(project, render):
-    doc = one(project, "act-670/sec_51@2015-11-18", "en")
+def test_eids_are_the_anchors_of_the_site(real_project, render):
+    doc = one(real_project, "act-670/sec_51@2015-11-18", "en")
     root = etree.fromstring(render(doc))
     eids = [e.get("eId") for e in root.find(".//a:portionBody", NS).iter() if e.get("eId")]
     assert eids == [node.eid for node in doc.version.body["en"].walk()]
@@ -95,9 +87,9 @@ def test_eids_are_the_anchors_of_the_site(project, render):
     assert (this.work_component, this.portion) == ("main", "sec_51")
 
 
-def test_cross_references_point_at_the_provision_in_force_that_day(project, render):
+def test_cross_references_point_at_the_provision_in_force_that_day(real_project, render):
     def refs(ref, lang):
-        root = etree.fromstring(render(one(project, ref, lang)))
+        root = etree.fromstring(render(one(real_project, ref, lang)))
         return {r.text: r.get("href") for r in root.iter(f"{{{NS['a']}}}ref")}
 
     # inside the document: its eId; elsewhere in the Act: that provision as in force on the version's first day
@@ -109,26 +101,26 @@ def test_cross_references_point_at_the_provision_in_force_that_day(project, rend
     assert whole["subsection 44(2)"] == "#sec_44__subsec_2"
 
 
-def test_text_no_source_gives_is_an_editorial_remark_not_law(project, render):
-    root = etree.fromstring(render(one(project, "act-670/sec_44@2015-11-18", "en")))
+def test_text_no_source_gives_is_an_editorial_remark_not_law(real_project, render):
+    root = etree.fromstring(render(one(real_project, "act-670/sec_44@2015-11-18", "en")))
     gap = root.find(".//a:subsection[@eId='sec_44__subsec_2']//a:remark", NS)
     assert gap.get("status") == "editorial" and "not available" in gap.text
 
 
-def test_every_expression_says_it_is_not_an_official_reprint(project, render):
+def test_every_expression_says_it_is_not_an_official_reprint(real_project, render):
     # the whole Act in English holds our translations of the Malay-only 2010 text (issue 12: e.g. s 7, s 15A)
     for ref, lang, unofficial, lowest in (("act-670@2022-02-22", "en", "true", "translated"),
                                           ("act-670/sec_25@2008-02-28", "ms", "false", "verbatim")):
-        root = etree.fromstring(render(one(project, ref, lang)))
+        root = etree.fromstring(render(one(real_project, ref, lang)))
         assert root.find(".//a:FRBRExpression/a:FRBRauthoritative", NS).get("value") == "false"
         tiers = root.find(".//a:proprietary/atp:tiers", NS)
         assert tiers.get("unofficial") == unofficial and tiers.get("lowest") == lowest
 
 
-def test_unofficial_english_is_marked_on_the_element_in_the_metadata_and_as_a_translation(project):
+def test_unofficial_english_is_marked_on_the_element_in_the_metadata_and_as_a_translation(real_project):
     """A rendered provision (our words marked ⟦ ⟧; the tier set here the way the engine sets it): tier on the
     element, its words of ours as <ins>, the expression a translation from the Malay, the tier in <proprietary>."""
-    version = project.consolidation.versions["44"][-1]
+    version = real_project.consolidation.versions["44"][-1]
     tree = version.body["en"]
 
 
@@ -139,10 +131,10 @@ def test_unofficial_english_is_marked_on_the_element_in_the_metadata_and_as_a_tr
                                    tier="rendered" if node.eid == "sec_44__subsec_2" else "verbatim")
 
     rendered = dataclasses.replace(version, body={**version.body, "en": retier(tree)}, heading_tier={"en": "translated"})
-    consolidation = dataclasses.replace(project.consolidation,
-                                        versions={**project.consolidation.versions,
-                                                  "44": (*project.consolidation.versions["44"][:-1], rendered)})
-    render = akn_renderer(project.statutes, consolidation, today=TODAY)
+    consolidation = dataclasses.replace(real_project.consolidation,
+                                        versions={**real_project.consolidation.versions,
+                                                  "44": (*real_project.consolidation.versions["44"][:-1], rendered)})
+    render = akn_renderer(real_project.statutes, consolidation, today=TODAY)
     xml = render(SectionDoc(rendered, "en"))
     assert akn_errors(xml) == []
     root = etree.fromstring(xml)
@@ -160,10 +152,10 @@ def test_unofficial_english_is_marked_on_the_element_in_the_metadata_and_as_a_tr
     assert akn_errors(whole) == [] and b'atp:tier="rendered"' in whole
 
 
-def test_the_same_law_gives_the_same_bytes(project, render):
-    doc = one(project, "act-670@2010-11-15", "en")
+def test_the_same_law_gives_the_same_bytes(real_project, render):
+    doc = one(real_project, "act-670@2010-11-15", "en")
     assert isinstance(doc, ActDoc)
-    assert render(doc) == akn_renderer(project.statutes, project.consolidation, today=TODAY)(doc)
+    assert render(doc) == akn_renderer(real_project.statutes, real_project.consolidation, today=TODAY)(doc)
 
 
 def test_export_writes_the_act_as_akoma_ntoso_from_the_command_line(tmp_path):

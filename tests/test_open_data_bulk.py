@@ -13,22 +13,13 @@ import pytest
 
 from atipsom.app.export import bulk
 from atipsom.app.export.bulk import InvalidData, data_files, manifest_of
-from atipsom.app.project import Project
-from tests.conftest import REPO
 
 TODAY = dt.date(2026, 12, 5)
 
 
 @pytest.fixture(scope="module")
-def project():
-    loaded = Project(REPO)
-    loaded.consolidation
-    return loaded
-
-
-@pytest.fixture(scope="module")
-def files(project):
-    return data_files(project, TODAY)
+def files(real_project):
+    return data_files(real_project, TODAY)
 
 
 def test_a_researcher_finds_every_version_in_both_formats_listed_with_size_and_hash(files):
@@ -58,18 +49,18 @@ def test_the_zip_holds_every_document_and_the_schema(files):
 
 
 @pytest.mark.slow
-def test_the_same_law_gives_the_same_bytes(project, files):
-    again = data_files(project, TODAY)
+def test_the_same_law_gives_the_same_bytes(real_project, files):
+    again = data_files(real_project, TODAY)
     assert [(f.path, hashlib.sha256(f.content).digest()) for f in again] == \
         [(f.path, hashlib.sha256(f.content).digest()) for f in files]
 
 
 @pytest.mark.slow
-def test_a_document_that_breaks_its_schema_stops_the_build(project, monkeypatch):
+def test_a_document_that_breaks_its_schema_stops_the_build(real_project, monkeypatch):
     monkeypatch.setattr(bulk, "akn_errors", lambda xml: ["line 9: Element 'nummer': This element is not expected."]
                         if b'eId="sec_44"' in xml else [])
     with pytest.raises(InvalidData) as raised:
-        data_files(project, TODAY)
+        data_files(real_project, TODAY)
     message = str(raised.value)
     assert "nothing was published" in message
     assert "act-670/sec_44/2008-02-28.eng.xml: line 9: Element 'nummer'" in message
