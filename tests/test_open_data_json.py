@@ -9,14 +9,16 @@ import warnings
 
 import pytest
 from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
 
 from atipsom.app.api import create_app
 from atipsom.app.cli import cli
 from atipsom.app.export.documents import ActDoc, SectionDoc, all_documents, change_dates, select
 from atipsom.app.export.json_docs import document_json
-from atipsom.app.export.schema import declared_members, schema_errors
+from atipsom.app.export.schema import declared_members, schema_errors, schema_path
 from atipsom.app.export.tiering import ours_spans, plain_words, split_ours
-from atipsom.app.project import Project
 from atipsom.app.served import GenerationLookup
 from atipsom.app.views import show
 from tests.conftest import REPO
@@ -29,23 +31,16 @@ pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.te
 
 
 @pytest.fixture(scope="module")
-def project():
-    loaded = Project(REPO)
-    loaded.consolidation
-    return loaded
-
-
-@pytest.fixture(scope="module")
-def documents(project):
-    return list(all_documents(project.consolidation, project.statutes.work.id))
+def documents(real_project):
+    return list(all_documents(real_project.consolidation, real_project.statutes.work.id))
 
 
 def run(*args: str):
     return CliRunner().invoke(cli, ["--root", str(REPO), *args], catch_exceptions=False)
 
 
-def test_every_version_of_every_section_and_of_the_act_is_exported_in_both_languages(project, documents):
-    consolidation = project.consolidation
+def test_every_version_of_every_section_and_of_the_act_is_exported_in_both_languages(real_project, documents):
+    consolidation = real_project.consolidation
     sections = [d for d in documents if isinstance(d, SectionDoc)]
     acts = [d for d in documents if isinstance(d, ActDoc)]
     assert len(sections) == 2 * sum(len(v) for v in consolidation.versions.values())
@@ -57,17 +52,17 @@ def test_every_version_of_every_section_and_of_the_act_is_exported_in_both_langu
     assert len({d.stem for d in documents}) == len(documents)
 
 
-def test_every_exported_document_validates_against_the_published_schema(project, documents):
+def test_every_exported_document_validates_against_the_published_schema(real_project, documents):
     problems = {}
     for doc in documents:
-        errors = schema_errors(document_json(project.statutes, project.consolidation, doc))
+        errors = schema_errors(document_json(real_project.statutes, real_project.consolidation, doc))
         if errors:
             problems[doc.stem] = errors[:3]
     assert problems == {}
 
 
-def test_a_broken_document_fails_with_the_path_of_what_is_wrong(project, documents):
-    data = document_json(project.statutes, project.consolidation, documents[0])
+def test_a_broken_document_fails_with_the_path_of_what_is_wrong(real_project, documents):
+    data = document_json(real_project.statutes, real_project.consolidation, documents[0])
     data["parts"][0]["sections"][0]["body"]["kind"] = "chapter"
     data["parts"][0]["sections"][0]["surprise"] = True
     errors = schema_errors(data)
@@ -79,7 +74,7 @@ def test_a_broken_document_fails_with_the_path_of_what_is_wrong(project, documen
     ("44", "en", None), ("s 44(2)", "ms", "2012-06-01"), ("s 2(child)", "en", None), ("s 51(3)(a)(i)", "en", "2015-11-17"),
     ("26B", "ms", "2011-01-01"), ("act-670/sec_44@2008-02-28", "en", None), ("61A", "en", None),
 ])
-def test_show_json_is_a_provision_answer_of_the_schema(project, ref, lang, as_at):
+def test_show_json_is_a_provision_answer_of_the_schema(real_project, ref, lang, as_at):
     result = run("show", ref, "--lang", lang, "--json", *(["--as-at", as_at] if as_at else []))
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
@@ -87,7 +82,7 @@ def test_show_json_is_a_provision_answer_of_the_schema(project, ref, lang, as_at
     assert set(answer) <= declared_members("provisionAnswer"), "document every member in the schema"
 
 
-def test_api_provision_answer_is_a_provision_answer_of_the_schema(project, tmp_path):
+def test_api_provision_answer_is_a_provision_answer_of_the_schema(real_project, tmp_path):
     app = create_app(lambda: None, GenerationLookup(REPO))
     with TestClient(app, base_url="http://localhost") as client:
         for path in ("/api/provisions/s%2044(2)?as_at=2016-01-01", "/api/provisions/26A?lang=ms"):
@@ -97,10 +92,35 @@ def test_api_provision_answer_is_a_provision_answer_of_the_schema(project, tmp_p
             assert set(response.json()) <= declared_members("provisionAnswer")
 
 
-def test_section_export_is_the_api_answer_for_the_section_with_its_tree(project):
-    doc = select(project.consolidation, "act-670", "act-670/sec_44@2015-11-18", as_at=None, langs=("en",))[0]
-    exported = document_json(project.statutes, project.consolidation, doc)
-    answer = show(project.statutes, project.consolidation, "act-670/sec_44@2015-11-18", lang="en")
+def _openapi_validator(spec: dict, pointer: str) -> Draft202012Validator:
+    """A validator for the schema at `pointer` of the OpenAPI document, resolving its references as an OpenAPI 3.1
+    tool does: within the document, and embedded schemas by their $id."""
+    base = "https://api.example/api/openapi.json"
+    registry = Registry().with_resource(base, DRAFT202012.create_resource(spec))
+    for schema in spec["components"]["schemas"].values():
+        if "$id" in schema:
+            registry = registry.with_resource(schema["$id"], DRAFT202012.create_resource(schema))
+    return Draft202012Validator({"$ref": f"{base}#{pointer}"}, registry=registry)
+
+
+def test_the_api_describes_its_provision_answer_with_the_published_schema_itself(real_project):
+    with TestClient(create_app(lambda: None, GenerationLookup(REPO)), base_url="http://localhost") as client:
+        spec = client.get("/api/openapi.json").json()
+        answer = client.get("/api/provisions/s%2044(2)?as_at=2012-01-01").json()
+    published = json.loads(schema_path().read_text(encoding="utf-8"))  # what data/law-data.schema.json carries
+    assert spec["components"]["schemas"]["LawData"] == published
+    response = spec["paths"]["/api/provisions/{ref}"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert response["schema"] == {"$ref": "#/components/schemas/ProvisionAnswer"}
+    validator = _openapi_validator(spec, "/components/schemas/ProvisionAnswer")
+    assert list(validator.iter_errors(answer)) == []
+    broken = {**answer, "in_force_from": "5 December 2012", "tier": "official"}
+    assert {e.json_path for e in validator.iter_errors(broken)} == {"$.in_force_from", "$.tier"}
+
+
+def test_section_export_is_the_api_answer_for_the_section_with_its_tree(real_project):
+    doc = select(real_project.consolidation, "act-670", "act-670/sec_44@2015-11-18", as_at=None, langs=("en",))[0]
+    exported = document_json(real_project.statutes, real_project.consolidation, doc)
+    answer = show(real_project.statutes, real_project.consolidation, "act-670/sec_44@2015-11-18", lang="en")
     assert {key: exported[key] for key in answer} == answer
     assert exported["frbr"] == {"work": "/akn/my/act/2007/670",
                                 "expression": "/akn/my/act/2007/670/eng@2015-11-18/~sec_44"}
@@ -110,7 +130,7 @@ def test_section_export_is_the_api_answer_for_the_section_with_its_tree(project)
     assert subsections[1]["text"] is None
 
 
-def test_researcher_gets_the_whole_act_as_it_stood_in_2012_in_malay(project):
+def test_researcher_gets_the_whole_act_as_it_stood_in_2012_in_malay(real_project):
     result = run("export", "act-670:2012-06-01", "--lang", "ms")
     assert result.exit_code == 0, result.stderr
     act = json.loads(result.stdout)
@@ -125,9 +145,9 @@ def test_researcher_gets_the_whole_act_as_it_stood_in_2012_in_malay(project):
     assert "empat belas hari" in s44["body"]["children"][1]["text"]
 
 
-def test_act_before_the_later_parts_commenced_lists_them_as_not_yet_in_force(project):
-    act = document_json(project.statutes, project.consolidation,
-                        select(project.consolidation, "act-670", "act-670@2007-10-01", as_at=None, langs=("en",))[0])
+def test_act_before_the_later_parts_commenced_lists_them_as_not_yet_in_force(real_project):
+    act = document_json(real_project.statutes, real_project.consolidation,
+                        select(real_project.consolidation, "act-670", "act-670@2007-10-01", as_at=None, langs=("en",))[0])
     assert "44" in act["not_yet_in_force"]
     assert [e for e in act["events"] if e["type"] == "commencement"][0]["notice"] == "P.U. (B) 339/2007"
 
@@ -167,12 +187,12 @@ def test_our_words_in_a_rendered_text_are_listed_by_offset_and_unmarked_in_the_t
     assert plain_words("{not available}") is None and ours_spans("plain words") == []
 
 
-def test_unofficial_english_says_so_in_the_exported_section_and_act(project):
+def test_unofficial_english_says_so_in_the_exported_section_and_act(real_project):
     """A rendered provision (the tier of issue 12, set here the way the engine sets it): its tier, the
     section's and the Act's lowest tier, `unofficial`, and our words by offset; and it still validates."""
     import dataclasses
 
-    version = project.consolidation.versions["44"][-1]
+    version = real_project.consolidation.versions["44"][-1]
     tree = version.body["en"]
 
 
@@ -184,16 +204,16 @@ def test_unofficial_english_says_so_in_the_exported_section_and_act(project):
                                    tier="rendered" if mine else "verbatim")
 
     rendered = dataclasses.replace(version, body={**version.body, "en": retier(tree)})
-    consolidation = dataclasses.replace(project.consolidation, versions={
-        **project.consolidation.versions, "44": (*project.consolidation.versions["44"][:-1], rendered)})
-    section = document_json(project.statutes, consolidation, SectionDoc(rendered, "en"))
+    consolidation = dataclasses.replace(real_project.consolidation, versions={
+        **real_project.consolidation.versions, "44": (*real_project.consolidation.versions["44"][:-1], rendered)})
+    section = document_json(real_project.statutes, consolidation, SectionDoc(rendered, "en"))
     assert schema_errors(section) == []
     assert (section["tier"], section["unofficial"]) == ("rendered", True)
     assert section["tier_label"] == "Unofficial English (rendered from the official Malay)"
     node = section["body"]["children"][1]
     assert node["tier"] == "rendered" and [node["text"][a:b] for a, b in node["ours"]] == ["shall", "twenty-one"]
     assert section["body"]["children"][0]["tier"] == "verbatim"
-    act = document_json(project.statutes, consolidation,
+    act = document_json(real_project.statutes, consolidation,
                         select(consolidation, "act-670", "act-670@2015-11-18", as_at=None, langs=("en",))[0])
     # the Act's lowest tier: besides this rendering it holds our translations of the 2010 text (e.g. s 7)
     assert schema_errors(act) == [] and (act["tier"], act["unofficial"]) == ("translated", True)

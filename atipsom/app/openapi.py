@@ -2,11 +2,14 @@
 
 Kept by hand (not generated) so that it says what a reader of the API needs to know; the tests
 check that every route of `atipsom.app.api` is described and that a real response fits the schema's
-required fields.
+required fields. The provision answer is described by the published law-data schema itself
+(atipsom/app/export/law-data.schema.json, embedded whole as `components/schemas/LawData` and referred to by its
+`$id`), so the API's description and the open data's cannot drift apart.
 """
 
 from __future__ import annotations
 
+from atipsom.app.export.schema import definition_ref, law_data_schema
 from atipsom.refs import examples
 from search.documents import KINDS, LANGS
 from search.query import MAX_QUERY_CHARS
@@ -98,8 +101,11 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": {"description": "The provision with its version's dates and sources, its English "
                                                "`tier` (verbatim, reconstructed, rendered, translated), `unofficial`, "
-                                               "and the tier of each provision under it (`provisions`).",
-                                "content": {"application/json": {"schema": {"type": "object"}}}},
+                                               "and the tier of each provision under it (`provisions`): a "
+                                               "`provisionAnswer` of the law-data schema (components/schemas/LawData, "
+                                               "published with the open data as data/law-data.schema.json).",
+                                "content": {"application/json": {
+                                    "schema": {"$ref": "#/components/schemas/ProvisionAnswer"}}}},
                         "400": {"description": "A bad parameter.", "content": {"application/json": {"schema": error}}},
                         "404": {"description": "Nothing has that reference (the message says what exists nearby).",
                                 "content": {"application/json": {"schema": error}}},
@@ -123,6 +129,9 @@ def openapi_document() -> dict:
         },
         "components": {
             "schemas": {
+                "LawData": law_data_schema(),
+                "ProvisionAnswer": {**definition_ref("provisionAnswer"),
+                                    "description": "The provision answer of the law-data schema (LawData)."},
                 "Error": {
                     "type": "object", "required": ["error"],
                     "properties": {"error": {"type": "string", "description": "What was wrong, in plain words."}},

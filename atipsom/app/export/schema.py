@@ -22,6 +22,20 @@ def schema_path() -> Path:
     return SCHEMA_FILE
 
 
+def law_data_schema() -> dict:
+    """The schema as data, read from the file each time (a fresh object: callers may embed it, e.g. the OpenAPI
+    document, without sharing state)."""
+    return json.loads(schema_path().read_text(encoding="utf-8"))
+
+
+def definition_ref(definition: str) -> dict:
+    """A reference to one of the schema's definitions by the schema's own $id, which resolves wherever the schema
+    is embedded (the OpenAPI document) or published (data/law-data.schema.json)."""
+    if definition not in DEFINITIONS:
+        raise KeyError(f"{definition!r}: use one of {', '.join(DEFINITIONS)}")
+    return {"$ref": f"{law_data_schema()['$id']}#/$defs/{definition}"}
+
+
 @lru_cache(maxsize=4)
 def _validator(path: str, definition: str | None) -> Draft202012Validator:
     schema = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -51,5 +65,4 @@ def schema_errors(document: dict, definition: str | None = None) -> list[str]:
 
 def declared_members(definition: str) -> set[str]:
     """The members a definition declares (for checks that an answer adds no undocumented member)."""
-    schema = json.loads(schema_path().read_text(encoding="utf-8"))
-    return set(schema["$defs"][definition].get("properties", {}))
+    return set(law_data_schema()["$defs"][definition].get("properties", {}))
