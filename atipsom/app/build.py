@@ -42,6 +42,8 @@ def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index
     require_valid(project, today=today, shared_sources=shared_sources)
     report = [f"checked: no problem found in {time.perf_counter() - started:.1f} s"]
     previous = project.published()
+    index, site, notes = parts_to_build(previous, index=index, site=site)
+    report.extend(notes)
     partial = generations.new_partial(project.var_dir)
     try:
         if index:
@@ -72,6 +74,19 @@ def build_all(project: Project, *, quiet: bool, offline: bool, site: bool, index
         report.append(f"offline site: {archive} ({archive.stat().st_size / 1e6:.1f} MB) "
                       f"in {time.perf_counter() - step:.1f} s; unzip it and open index.html")
     return report
+
+
+def parts_to_build(previous: generations.Generation | None, *, index: bool, site: bool) -> tuple[bool, bool, list[str]]:
+    """`--no-index` and `--no-site` keep that part of the published generation; where none is published yet (a
+    fresh clone, no var/), there is nothing to keep, so it is built after all and the report says so."""
+    notes = []
+    if not index and not generations.has_parts(previous, "index", "links.json"):
+        index = True
+        notes.append("index: no published search index to keep (--no-index), so it is built this time")
+    if not site and not generations.has_parts(previous, "site", POLICY_FILE, NGINX_FILE):
+        site = True
+        notes.append("site: no published site to keep (--no-site), so it is built this time")
+    return index, site, notes
 
 
 def build_search(project: Project, partial: Path, *, quiet: bool, today: dt.date) -> list[str]:

@@ -85,6 +85,12 @@ def new_partial(var_dir: Path) -> Path:
             time.sleep(0.001)
 
 
+def has_parts(previous: Generation | None, *parts: str) -> bool:
+    """Does the published generation hold all of `parts` (so that a build may keep them)? False before the first
+    build (a fresh clone: no var/)."""
+    return previous is not None and all((previous.path / part).exists() for part in parts)
+
+
 def reuse(previous: Generation | None, partial: Path, part: str) -> None:
     """Copy one part of the current generation into the one being built (hard links: no bytes copied).
     Used when a build is asked to rebuild only some parts (`atipsom build --no-site`, `--no-index`)."""
