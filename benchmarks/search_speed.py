@@ -249,7 +249,30 @@ def run_one(size: int, per_kind: int, procs: int, workdir: Path) -> dict:
     result["whoosh"]["writer_child_peak_rss_mb"] = child_peak
 
     result["fts5"] = run_fts5(docs, queries, workdir / "fts5.db")
+    result["static"] = run_static(docs)
     return result
+
+
+def run_static(docs: list[SearchDoc]) -> dict:
+    """The static site's search data (search/static_index.py, what the browser downloads) for the same corpus:
+    time to build, bytes in all and gzipped, meta.js (loaded with a reader's first keystroke) and the largest
+    term file (the most a one-word query loads besides meta.js)."""
+    import gzip
+
+    from search.static_index import build_static_index
+    from search.synonyms import SynonymMap
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    files = {name: text.encode("utf-8") for name, text in build_static_index(docs, SynonymMap.load()).files().items()}
+    build_s = time.perf_counter() - started
+    terms = [content for name, content in files.items() if name.startswith("terms-")]
+    largest = max(terms, key=len) if terms else b""
+    return {"build_s": build_s, "files": len(files), "total_mb": sum(map(len, files.values())) / 1e6,
+            "gzip_mb": sum(len(gzip.compress(c, 6)) for c in files.values()) / 1e6,
+            "meta_mb": len(files["meta.js"]) / 1e6, "meta_gzip_mb": len(gzip.compress(files["meta.js"], 6)) / 1e6,
+            "largest_terms_kb": len(largest) / 1e3, "largest_terms_gzip_kb": len(gzip.compress(largest, 6)) / 1e3,
+            "peak_rss_growth_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024}
 
 
 def _summary(values: list[float]) -> dict:
@@ -308,12 +331,28 @@ def _fts5_match(kind: str, text: str) -> str:
 # -- driver ---------------------------------------------------------------------------------
 
 
-def real_corpus_size() -> int:
-    """How many documents the real project's index holds (what `atipsom build` indexes)."""
+def real_docs() -> list[SearchDoc]:
+    """The documents the real project's index holds (what `atipsom build` indexes)."""
     from atipsom.app.corpus import project_docs
     from atipsom.app.project import Project
 
-    return len(project_docs(Project(REPO)))
+    return project_docs(Project(REPO))
+
+
+def real_corpus_size() -> int:
+    return len(real_docs())
+
+
+def run_real(procs: int, workdir: Path) -> dict:
+    """The real corpus, built as the synthetic ones are: the check that 1x synthetic is the size of the real thing."""
+    from search.indexer import build_index
+
+    docs = real_docs()
+    started = time.perf_counter()
+    report = build_index(docs, workdir / "whoosh", progress=False, procs=procs)
+    build_s = time.perf_counter() - started
+    return {"size": len(docs), "whoosh": {"build_s": build_s, "size_mb": report.size_bytes / 1e6},
+            "static": run_static(docs)}
 
 
 def print_table(results: list[dict]) -> None:
@@ -329,6 +368,17 @@ def print_table(results: list[dict]) -> None:
               f"{w['peak_rss_mb']:>12.0f}  {note}")
         print(f"{r['size']:>7} {'fts5':<8} {f['build_s']:>8.1f} {f['docs_per_s']:>8.0f} {f['size_mb']:>9.1f} "
               f"{'+' + format(f['peak_rss_growth_mb'], '.0f'):>12}  (RSS growth in the same process)")
+    print()
+    print("Static search data (search-data/, what the browser downloads; MB = 10^6 bytes)")
+    print(f"{'docs':>7} {'build s':>8} {'files':>6} {'total MB':>9} {'gzip MB':>8} {'meta.js MB':>11} "
+          f"{'meta.js gzip':>13} {'largest terms file kB (gzip)':>29} {'RSS growth MB':>14}")
+    for r in results:
+        s = r.get("static")
+        if s:
+            print(f"{r['size']:>7} {s['build_s']:>8.1f} {s['files']:>6} {s['total_mb']:>9.1f} {s['gzip_mb']:>8.1f} "
+                  f"{s['meta_mb']:>11.2f} {s['meta_gzip_mb']:>13.2f} "
+                  f"{format(s['largest_terms_kb'], '.0f') + ' (' + format(s['largest_terms_gzip_kb'], '.0f') + ')':>29} "
+                  f"{'+' + format(s['peak_rss_growth_mb'], '.0f'):>14}")
     print()
     print("Query latency, ms: p50 / p95 / max (Whoosh = full engine path incl. snippets and suggestions;")
     print("FTS5 = one SQL query with bm25 and snippet(); fuzzy n/a in FTS5)")
@@ -370,10 +420,14 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--real", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.one:
         print(json.dumps(run_one(args.one, args.queries, args.procs, args.workdir)))
+        return
+    if args.real:
+        print(json.dumps(run_real(args.procs, args.workdir)))
         return
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -382,22 +436,32 @@ def main() -> None:
         sizes = [round(real * float(k)) for k in args.scale.split(",") if k.strip()]
         print(f"real corpus: {real} documents (every version of every provision, guidance, commentary, case notes, "
               f"both languages); sizes {', '.join(map(str, sizes))}", file=sys.stderr, flush=True)
-    results = []
-    for size in sizes:
-        workdir = Path(tempfile.mkdtemp(prefix=f"search-speed-{size}-"))
-        try:
-            print(f"running {size} documents ...", file=sys.stderr, flush=True)
-            started = time.perf_counter()
-            out = subprocess.run([sys.executable, __file__, "--one", str(size), "--queries", str(args.queries),
-                                  "--procs", str(args.procs), "--workdir", str(workdir)],
-                                 check=True, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
-            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-            print(f"  done in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-        finally:
-            shutil.rmtree(workdir, ignore_errors=True)
+    real = _child(["--real", "--procs", str(args.procs)], "the real corpus") if args.scale else None
+    results = [_child(["--one", str(size), "--queries", str(args.queries), "--procs", str(args.procs)],
+                      f"{size} documents") for size in sizes]
     print_table(results)
+    if real:
+        w, s = real["whoosh"], real["static"]
+        print(f"\nReal corpus ({real['size']} documents), built the same way: Whoosh {w['build_s']:.1f} s, "
+              f"index {w['size_mb']:.1f} MB; static search data {s['total_mb']:.1f} MB in {s['files']} files "
+              f"({s['gzip_mb']:.1f} MB gzipped), meta.js {s['meta_mb']:.2f} MB ({s['meta_gzip_mb']:.2f} MB gzipped), "
+              f"built in {s['build_s']:.1f} s")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=1))
+        args.json.write_text(json.dumps({"real": real, "synthetic": results}, indent=1))
+
+
+def _child(arguments: list[str], what: str) -> dict:
+    """One measurement in its own process (peak memory per size), in a temporary folder removed afterwards."""
+    workdir = Path(tempfile.mkdtemp(prefix="search-speed-"))
+    try:
+        print(f"running {what} ...", file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, __file__, *arguments, "--workdir", str(workdir)],
+                             check=True, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        print(f"  done in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
