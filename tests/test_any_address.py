@@ -195,3 +195,52 @@ def test_the_sitemap_names_only_published_pages_that_exist(subpath_site):
     missing = [loc for loc in locs if not loc.startswith(SITE_URL)
                or client.get(PREFIX + loc[len(SITE_URL):]).status_code != 200]
     assert missing == []
+
+
+class _FeedLinks(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.feeds: list[str] = []
+        self.in_head = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "head":
+            self.in_head = True
+        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("type") == "application/atom+xml":
+            assert self.in_head, "the feed link belongs in <head>"
+            self.feeds.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
+def test_a_feed_reader_finds_the_feed_from_any_page_online_and_offline(subpath_site):
+    """Feed autodiscovery: every page names feed.xml in its <head>, by a relative address that leads to the feed
+    under the published subpath and, opened from file://, to the feed beside it on disk."""
+    client, site_dir = subpath_site
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) > 300
+    problems = []
+    for path in pages:
+        parser = _FeedLinks()
+        parser.feed(path.read_text(encoding="utf-8"))
+        relative = path.relative_to(site_dir).as_posix()
+        if len(parser.feeds) != 1:
+            problems.append(f"{relative}: {len(parser.feeds)} feed links")
+            continue
+        href = parser.feeds[0]
+        if relative == "404.html":  # served at any missing address: absolute, under the published path
+            assert href == PREFIX + "feed.xml"
+            continue
+        served = PREFIX + relative.removesuffix("index.html")
+        if urljoin(served, href) != PREFIX + "feed.xml":
+            problems.append(f"{relative}: {href} leads to {urljoin(served, href)} when served")
+        if (path.parent / href).resolve() != (site_dir / "feed.xml").resolve():
+            problems.append(f"{relative}: {href} does not lead to feed.xml on disk")
+    assert problems == [], "\n".join(problems[:20])
+    feed = client.get(PREFIX + "feed.xml")
+    assert feed.status_code == 200 and b"<feed" in feed.content
