@@ -170,3 +170,38 @@ def test_export_writes_the_act_as_akoma_ntoso_from_the_command_line(tmp_path):
     xml = target.read_bytes()
     assert akn_errors(xml) == []
     assert b'<FRBRuri value="/akn/my/act/2007/670/msa@2010-11-15"/>' in xml
+
+
+def _layer_entry(instruction: str) -> dict:
+    """One entry of the real English layer for A1385 (statutes/english/act-a1385.md, issue 12)."""
+    import yaml
+
+    text = (REPO / "statutes" / "english" / "act-a1385.md").read_text(encoding="utf-8")
+    layer = yaml.safe_load(text.removeprefix("---\n").split("\n---\n")[0])
+    return next(entry for entry in layer["entries"] if entry["instruction"] == instruction)
+
+
+def test_real_rendered_and_translated_english_cannot_be_taken_for_official(real_project, render):
+    """The real English layer: s 3 as at 2012 is the 2007 English with A1385's Malay-only insertions carried over
+    by us (rendered); s 2's 2010 definition of trafficking in persons is our translation. Each says so on the
+    element, in the metadata and as a translation from the Malay; our words are <ins>; the Malay stays verbatim."""
+    s3 = etree.fromstring(render(one(real_project, "act-670/sec_3@2010-11-15", "en")))
+    assert akn_errors(etree.tostring(s3)) == []
+    assert s3.find(".//a:FRBRExpression/a:FRBRauthoritative", NS).get("value") == "false"
+    translation = s3.find(".//a:FRBRExpression/a:FRBRtranslation", NS)
+    assert translation.get("fromLanguage") == "msa" and translation.get("authoritative") == "false"
+    tiers = s3.find(".//a:proprietary/atp:tiers", NS)
+    assert (tiers.get("unofficial"), tiers.get("lowest")) == ("true", "rendered")
+    section = s3.find(".//a:section", NS)
+    assert section.get(f"{{{ATP_NS}}}tier") == "rendered" and section.get("status") == "translated"
+    ours = [ins.text for ins in s3.iterfind(".//a:ins", NS)]
+    assert _layer_entry("sec_5__para_a")["en"]["words"] in ours
+    assert all(ins.get("class") == "atp-ours" for ins in s3.iterfind(".//a:ins", NS))
+
+    s2 = etree.fromstring(render(one(real_project, "act-670/sec_2@2010-11-15", "en")))
+    definition = s2.find(".//a:portionBody//*[@eId='sec_2__def_trafficking-in-persons']", NS)
+    assert definition.get(f"{{{ATP_NS}}}tier") == "translated" and definition.get("status") == "translated"
+
+    malay = etree.fromstring(render(one(real_project, "act-670/sec_3@2010-11-15", "ms")))
+    assert malay.find(".//a:proprietary/atp:tiers", NS).get("unofficial") == "false"
+    assert malay.find(".//a:ins", NS) is None

@@ -217,3 +217,30 @@ def test_unofficial_english_says_so_in_the_exported_section_and_act(real_project
                         select(consolidation, "act-670", "act-670@2015-11-18", as_at=None, langs=("en",))[0])
     # the Act's lowest tier: besides this rendering it holds our translations of the 2010 text (e.g. s 7)
     assert schema_errors(act) == [] and (act["tier"], act["unofficial"]) == ("translated", True)
+
+
+def test_real_rendered_and_translated_english_says_so_in_the_json(real_project):
+    """The real English layer for A1385 (statutes/english/act-a1385.md): s 3 as at 2012 is rendered (our words
+    listed in `ours`), the 2010 definition of trafficking in persons translated; both unofficial, the Malay not."""
+    import yaml
+
+    text = (REPO / "statutes" / "english" / "act-a1385.md").read_text(encoding="utf-8")
+    layer = yaml.safe_load(text.removeprefix("---\n").split("\n---\n")[0])
+    words = next(e for e in layer["entries"] if e["instruction"] == "sec_5__para_a")["en"]["words"]
+
+    def exported(ref: str, lang: str) -> dict:
+        doc = select(real_project.consolidation, "act-670", ref, as_at=None, langs=(lang,))[0]
+        data = document_json(real_project.statutes, real_project.consolidation, doc)
+        assert schema_errors(data) == []
+        return data
+
+    s3 = exported("act-670/sec_3@2010-11-15", "en")
+    assert (s3["tier"], s3["unofficial"]) == ("rendered", True) and "unofficial" in s3["tier_label"].lower()
+    body = s3["body"]
+    assert body["tier"] == "rendered"
+    assert words in [body["text"][start:end] for start, end in body["ours"]]
+    s2 = exported("act-670/sec_2@2010-11-15", "en")
+    definition = next(n for n in s2["body"]["children"] if n["eid"] == "sec_2__def_trafficking-in-persons")
+    assert definition["tier"] == "translated" and s2["unofficial"] is True
+    malay = exported("act-670/sec_3@2010-11-15", "ms")
+    assert malay["unofficial"] is False and malay["tier"] == "verbatim"
