@@ -67,7 +67,7 @@ def test_readers_see_unofficial_or_reconstructed_english_in_words():
 
 
 def test_version_tier_takes_heading_and_body_and_malay_is_always_verbatim(real_consolidation):
-    version = real_consolidation.versions["44"][-1]
+    version = real_consolidation.versions["45"][-1]  # s 45: never amended, verbatim in both languages
     assert tiers.version_tier(version, "en") == "verbatim"
     body = dict(version.body)
     body["en"] = _section(("verbatim", "verbatim", "rendered"))

@@ -126,8 +126,14 @@ def test_section_export_is_the_api_answer_for_the_section_with_its_tree(real_pro
                                 "expression": "/akn/my/act/2007/670/eng@2015-11-18/~sec_44"}
     subsections = exported["body"]["children"]
     assert [s["eid"] for s in subsections] == ["sec_44__subsec_1", "sec_44__subsec_2", "sec_44__subsec_3"]
-    # no source gives the English of s 44(2) from 2010: null, never words of ours posing as law
-    assert subsections[1]["text"] is None
+    # no source gives the English of s 44(2) from 2010: ours, rendered from the Malay, and the word of ours located
+    s44_2 = subsections[1]
+    assert s44_2["tier"] == "rendered" and "twenty-one days" in s44_2["text"]
+    assert [s44_2["text"][start:end] for start, end in s44_2["ours"]] == ["shall"]
+    # where nothing gives the English (s 61A as inserted in 2010, no English layer entry yet): null, never a guess
+    doc = select(real_project.consolidation, "act-670", "act-670/sec_61A@2010-11-15", as_at=None, langs=("en",))[0]
+    first = document_json(real_project.statutes, real_project.consolidation, doc)["body"]["children"][0]
+    assert first["text"] is None
 
 
 def test_researcher_gets_the_whole_act_as_it_stood_in_2012_in_malay(real_project):
