@@ -94,8 +94,17 @@ def test_past_version_says_so_and_pages_carry_no_search_index(site):
 
 
 def test_english_gap_of_2010_is_shown_not_filled(site):
-    html = (site / "act-670" / "sec_44" / "2010-11-15" / "index.html").read_text(encoding="utf-8")
+    # s 61A as inserted in 2010: no source gives its English and the English layer has no entry for it yet
+    html = (site / "act-670" / "sec_61A" / "2010-11-15" / "index.html").read_text(encoding="utf-8")
     assert "English text not available in any source: see the Malay text." in html
+    assert "Kebolehterimaan deposisi orang yang diperdagangkan" in html  # the official Malay heading stands in
+
+
+def test_english_rendered_from_the_malay_shows_our_word_beside_the_official_malay(site):
+    # s 44(2) from 2010: A1385 s 19 changed only the Malay; our rendering marks its one word of ours
+    html = (site / "act-670" / "sec_44" / "2010-11-15" / "index.html").read_text(encoding="utf-8")
+    assert 'The Magistrate <ins class="atp-ours" title="our rendering">shall</ins> make' in html
+    assert "English text not available in any source" not in html
     assert "hendaklah membuat perintah perlindungan interim" in html
 
 
