@@ -132,3 +132,17 @@ def test_search_finds_the_rendered_words_and_labels_the_hit(consolidation, tmp_p
         assert hit.to_json()["tier"] == hit.tier
     finally:
         engine.close()
+
+
+def test_show_says_which_words_its_source_gives_when_the_body_is_ours(real_statutes, real_consolidation):
+    """s 15A today: the heading is verbatim from the 2014 reprint, the body our translation. The source line must
+    not read as the source of the translated text."""
+    today = dt.date(2026, 12, 5)
+    data = show(real_statutes, real_consolidation, "s 15A", as_at=today, today=today)
+    assert data["tier"] == "translated"
+    out = format_show(data)
+    source_line = next(line for line in out.splitlines() if line.startswith("Source"))
+    assert source_line.startswith("Source of the verbatim words: Act 670, Reprint as at 1 November 2014")
+    assert "Note: Only the English heading is in a source" in out
+    verbatim = format_show(show(real_statutes, real_consolidation, "s 44(1)", as_at=DATE, today=DATE))
+    assert any(line.startswith("Source: ") for line in verbatim.splitlines())

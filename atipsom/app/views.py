@@ -165,6 +165,9 @@ def format_show(data: dict) -> str:
         lines.append(data["text"])
     lines.append("")
     src = data["source"]
-    lines.append(f"Source: {src.get('document') or '?'}, {src.get('locator') or ''}".rstrip(", "))
+    label = "Source of the verbatim words" if data.get("unofficial") else "Source"
+    lines.append(f"{label}: {src.get('document') or '?'}, {src.get('locator') or ''}".rstrip(", "))
+    if src.get("note"):
+        lines.append(f"Note: {src['note']}")
     lines.append(f"URL: {data['url']}")
     return "\n".join(lines)
