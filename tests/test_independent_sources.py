@@ -724,10 +724,6 @@ EXPECTED: dict[str, Expected] = {
         (("section,", "section"),),
         "bill differs from the consolidated text: a comma after “section” that the bill does not have; "
         "explained in the editor_note of s 26"),
-    "current:s026B:sec_26B__para_c": Expected(
-        ((WHOLE, NOT_AVAILABLE),),
-        "source artefact: the page is cut after the first words of (c) (“in committing”); s 26B was inserted by "
-        "A1385, whose English is lost, so our English of (c) is {not available} (note on A1385 s 15, s 26B)"),
     # arrangements of sections -----------------------------------------------------------------------
     "arrangement:original-2007-arrangement-excerpt:sec_10#heading": _COMMITTEES,
     "arrangement:reprint-2014-arrangement-excerpt:sec_10#heading": _COMMITTEES,
