@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from whoosh import query as wq
+from whoosh.matching import DisjunctionMaxMatcher
 
 from atipsom.refs.citations import Citation
 
@@ -47,6 +48,26 @@ class Union(wq.Or):
     for our many small ORs: measured 2-3 times slower on the test index.)"""
 
     matcher_type = wq.Or.DEFAULT_MATCHER
+
+
+class _BestMatcher(DisjunctionMaxMatcher):
+    """Whoosh's DisjunctionMaxMatcher scores a document with the larger of its halves' current scores even when
+    one half already stands on a later document; this one takes only the halves on the current document."""
+
+    def score(self):
+        a, b = self.a, self.b
+        if not b.is_active() or (a.is_active() and a.id() < b.id()):
+            return a.score()
+        if not a.is_active() or b.id() < a.id():
+            return b.score()
+        return max(a.score(), b.score())
+
+
+class Best(wq.DisjunctionMax):
+    """Each document scores as its best part (several citations: "ss 53 and 54")."""
+
+    def _matcher(self, subs, searcher, context):
+        return self._tree_matcher(subs, _BestMatcher, searcher, context, None)
 
 
 @dataclass
@@ -209,6 +230,15 @@ def citation_query(citation: Citation) -> wq.Query:
     return Union(options)
 
 
+def citations_query(citations) -> wq.Query | None:
+    """Several citations ("ss 53 and 54"): a document scores as its best citation, not their sum, so a
+    guidance page citing both sections does not outrank the sections themselves."""
+    queries = [citation_query(c) for c in citations]
+    if len(queries) < 2:
+        return queries[0] if queries else None
+    return Best(queries)
+
+
 def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None, near_words=None) -> CompiledQuery:
     """Whoosh queries for a parsed query against an open index reader.
 
@@ -243,11 +273,11 @@ def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None, near_
     highlight_src = without_negations(parsed.expr)
     highlight_q = compiler.node(highlight_src) if highlight_src is not None else None
 
-    cite_qs = [citation_query(c) for c in parsed.citations]
+    cite_q = citations_query(parsed.citations)
     restrictions = [wq.Term(f.field, f.value) for f in parsed.filters]
 
     def assemble(main: wq.Query | None) -> wq.Query | None:
-        parts = [q for q in [main, *cite_qs] if q is not None]
+        parts = [q for q in [main, cite_q] if q is not None]
         if parts:
             combined = parts[0] if len(parts) == 1 else Union(parts)
         elif positive is None and (restrictions or negative_q is not None):

@@ -10,7 +10,8 @@ lengths are kept in memory.
 
 The scores are Whoosh's: the same BM25F formula, statistics (idf, average field length, the
 quantised field lengths), boosts and combination rules (OR and AND add their parts' scores, a
-constant-score query gives its constant, NOT only removes). Query types without a fast path here
+constant-score query gives its constant, NOT only removes, several citations give each document its best
+citation's score). Query types without a fast path here
 (phrases, prefixes, anything else) are matched by Whoosh itself, match by match, within the
 deadline. Reading posting blocks, BM25F's parameters and the stored field lengths uses Whoosh's
 private internals, all of them in search/whoosh_internals.py; when the installed Whoosh is not the
@@ -126,6 +127,11 @@ class Evaluator:
             return self._boosted(self.union([self.evaluate(sub) for sub in q.subqueries]), q.boost)
         if type(q) is wq.And:
             return self._boosted(self.intersection(q.subqueries), q.boost)
+        if isinstance(q, wq.DisjunctionMax) and not q.tiebreak:  # each document's best part
+            parts = [self.evaluate(sub) for sub in q.subqueries]
+            best = Matches(np.maximum.reduce([p.scores for p in parts]),
+                           np.logical_or.reduce([p.matched for p in parts]))
+            return self._boosted(best, q.boost)
         if type(q) is wq.AndNot:
             kept = self.evaluate(q.a)
             removed = self.evaluate(q.b).matched

@@ -110,9 +110,13 @@ def build_static_index(docs: Sequence[SearchDoc], synonyms: SynonymMap | None = 
                 forms[f"{lang}:{s}"].add(word)
             if name in ("text", "heading"):  # word pairs: phrases (a heading's: where its words stand together)
                 stemmed = [stem(w) for w in found]
-                pairs_code = lang + ("p" if name == "text" else "q")
-                for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(stemmed, stemmed[1:])):
-                    _add(postings, f"{pairs_code}:{pair}", number)
+                pairs = [f"{a} {b}" for a, b in zip(stemmed, stemmed[1:])]
+                if name == "heading":  # only a filter: where the heading has the phrase
+                    for pair in dict.fromkeys(pairs):
+                        _add(postings, f"{lang}q:{pair}", number)
+                else:  # scored as the server's pairs field: each pair as often as the text has it
+                    for pair in pairs:
+                        _add(postings, f"{lang}p:{pair}", number)
         exact = words(doc.heading + " " + doc.text if carries_heading(doc) else doc.text)
         for word in exact:
             _add(postings, f"x:{word}", number)

@@ -55,6 +55,20 @@ def test_section_citation_ranks_the_section_before_its_notes_and_guidance(engine
     assert kinds.index("provision") < kinds.index("annotation") < kinds.index("guidance")
 
 
+def test_two_cited_sections_come_before_a_page_that_cites_both(tmp_path):
+    """"ss 25 and 44": a guidance page citing both sections scores as its best citation, not their sum, so the
+    sections themselves come first (with Whoosh's own matching too)."""
+    both = dataclasses.replace(sample_docs()[-1], id="guide/both", heading="Both", citations=("25", "44"),
+                               url="/guidance/both/")
+    build_sample_index(tmp_path, [*sample_docs(), both])
+    for fast in (True, False):
+        with SearchEngine.open(tmp_path, fast_ranking=fast) as engine:
+            results = engine.search("ss 25 and 44", as_at=IN_2016, lang="en").results
+            assert [r.provision for r in results[:2]] == ["s 25", "s 44"] or \
+                [r.provision for r in results[:2]] == ["s 44", "s 25"], fast
+            assert "guide/both" in [r.id for r in results], fast
+
+
 def test_as_at_returns_the_2012_text(engine):
     then = engine.search("interim protection order place of refuge period", as_at=IN_2012, lang="en")
     now = engine.search("interim protection order place of refuge period", as_at=IN_2016, lang="en")

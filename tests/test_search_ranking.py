@@ -24,7 +24,7 @@ OPERATOR_QUERIES = [
     "enforc*", "magistrat~2", "magistrte", "(officer OR magistrate) AND (court OR order)",
     '"for the purpose of" "place of refuge"', "can a trafficked person be charged with illegal entry",
     "how long can the magistrate keep a person in a place of refuge", "NOT officer", "*", "AND OR NOT",
-    "labor", "MAPO", "work permit",
+    "labor", "MAPO", "work permit", "ss 12 and 13", "s 12(1), s 13 and officer",
 ]
 
 

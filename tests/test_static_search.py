@@ -38,6 +38,12 @@ def test_lawyer_typing_a_citation_gets_that_provision_first_offline(data_dir):
         assert first["kind"] == "provision"
 
 
+def test_two_cited_sections_come_before_the_pages_that_cite_both(data_dir):
+    results = search(data_dir, "ss 53 and 54", asAt="2026-01-01")["results"]
+    assert {r["section"] for r in results[:2]} == {"53", "54"}
+    assert {r["kind"] for r in results[:2]} == {"provision"}
+
+
 def test_lawyer_gets_the_text_in_force_on_the_date_asked(data_dir):
     then = search(data_dir, "s 44(2)", asAt="2012-06-01", lang="en")
     now = search(data_dir, "s 44(2)", asAt="2026-01-01", lang="en")

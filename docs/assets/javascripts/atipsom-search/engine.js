@@ -133,6 +133,12 @@
     return out;
   }
 
+  function best(maps) {
+    var out = new Map();
+    maps.forEach(function (m) { m.forEach(function (s, d) { if (!out.has(d) || s > out.get(d)) out.set(d, s); }); });
+    return out;
+  }
+
   function intersect(maps) {
     var out = new Map(maps[0]);
     maps.slice(1).forEach(function (m) {
@@ -404,9 +410,10 @@
         if (loose) main = main ? union([scale(main, QUESTION_BOOST), loose]) : loose;
       }
     }
-    var cites = parsed.citations.map(citationScores);
+    // several citations ("ss 53 and 54"): a document scores as its best citation, not their sum
+    var cites = parsed.citations.length ? best(parsed.citations.map(citationScores)) : null;
     function assemble(m) {
-      var parts = [m].concat(cites).filter(Boolean);
+      var parts = [m, cites].filter(Boolean);
       var combined;
       if (parts.length) combined = union(parts);
       else if (!positive && (parsed.filters.length || negative)) {
