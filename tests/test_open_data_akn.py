@@ -16,8 +16,9 @@ from lxml import etree
 from atipsom.app.export.akn_check import akn_errors
 from atipsom.app.export.akn_docs import akn_renderer
 from atipsom.app.export.documents import ActDoc, SectionDoc, all_documents, select
+from atipsom.app.project import Project
 from atipsom.render.akn_body import ATP_NS
-from tests.conftest import REPO
+from tests.conftest import REPO, write_tree
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0", "atp": ATP_NS}
 TODAY = dt.date(2026, 12, 5)
@@ -101,11 +102,25 @@ def test_cross_references_point_at_the_provision_in_force_that_day(real_project,
     assert whole["subsection 44(2)"] == "#sec_44__subsec_2"
 
 
-def test_text_no_source_gives_is_an_editorial_remark_not_law(real_project, render):
-    # s 61A as inserted in 2010: no source gives its English and the English layer has no entry for it yet
-    root = etree.fromstring(render(one(real_project, "act-670/sec_61A@2010-11-15", "en")))
-    gap = root.find(".//a:subsection[@eId='sec_61A__subsec_1']//a:remark", NS)
+def test_text_no_source_gives_is_an_editorial_remark_not_law(tmp_path):
+    # a constructed gap: the small test tree's Malay-only 2010 Act changes s 44(2) with no English and no English
+    # layer entry (the real Act has none left: every Malay-only change has English, tests/test_english_layer*.py)
+    write_tree(tmp_path)
+    project = Project(tmp_path)
+    render = akn_renderer(project.statutes, project.consolidation, today=TODAY)
+    root = etree.fromstring(render(one(project, "act-670/sec_44@2010-11-15", "en")))
+    gap = root.find(".//a:subsection[@eId='sec_44__subsec_2']//a:remark", NS)
     assert gap.get("status") == "editorial" and "not available" in gap.text
+    assert root.find(".//a:subsection[@eId='sec_44__subsec_1']//a:remark", NS) is None
+
+
+def test_s61A_once_a_gap_is_our_translation_marked_as_such_not_a_remark(real_project, render):
+    # s 61A as inserted in 2010 has no English source: the English layer translates it (issue 12)
+    root = etree.fromstring(render(one(real_project, "act-670/sec_61A@2010-11-15", "en")))
+    subsection = root.find(".//a:subsection[@eId='sec_61A__subsec_1']", NS)
+    assert subsection.find(".//a:remark", NS) is None
+    assert subsection.get(f"{{{ATP_NS}}}tier") == "translated"
+    assert "deposition" in "".join(subsection.itertext())
 
 
 def test_every_expression_says_it_is_not_an_official_reprint(real_project, render):

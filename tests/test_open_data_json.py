@@ -19,9 +19,10 @@ from atipsom.app.export.documents import ActDoc, SectionDoc, all_documents, chan
 from atipsom.app.export.json_docs import document_json
 from atipsom.app.export.schema import declared_members, schema_errors, schema_path
 from atipsom.app.export.tiering import ours_spans, plain_words, split_ours
+from atipsom.app.project import Project
 from atipsom.app.served import GenerationLookup
 from atipsom.app.views import show
-from tests.conftest import REPO
+from tests.conftest import REPO, write_tree
 
 with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 for its test client; httpx works
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -130,10 +131,23 @@ def test_section_export_is_the_api_answer_for_the_section_with_its_tree(real_pro
     s44_2 = subsections[1]
     assert s44_2["tier"] == "rendered" and "twenty-one days" in s44_2["text"]
     assert [s44_2["text"][start:end] for start, end in s44_2["ours"]] == ["shall"]
-    # where nothing gives the English (s 61A as inserted in 2010, no English layer entry yet): null, never a guess
+    # s 61A as inserted in 2010 exists only in Malay: our translation, labelled so (issue 12), never plain text
     doc = select(real_project.consolidation, "act-670", "act-670/sec_61A@2010-11-15", as_at=None, langs=("en",))[0]
     first = document_json(real_project.statutes, real_project.consolidation, doc)["body"]["children"][0]
-    assert first["text"] is None
+    assert first["tier"] == "translated" and "deposition" in first["text"] and "ours" not in first
+
+
+def test_where_nothing_gives_the_english_the_export_gives_null_never_a_guess(tmp_path):
+    # a constructed gap: the small test tree's Malay-only 2010 Act changes s 44(2) with no English and no English
+    # layer entry (the real Act has none left: every Malay-only change has English, tests/test_english_layer*.py)
+    write_tree(tmp_path)
+    project = Project(tmp_path)
+    doc = select(project.consolidation, "act-670", "act-670/sec_44@2010-11-15", as_at=None, langs=("en",))[0]
+    data = document_json(project.statutes, project.consolidation, doc)
+    assert schema_errors(data) == []
+    first, second = data["body"]["children"][:2]
+    assert second["eid"] == "sec_44__subsec_2" and second["text"] is None
+    assert first["text"] and first["tier"] == "verbatim"
 
 
 def test_researcher_gets_the_whole_act_as_it_stood_in_2012_in_malay(real_project):

@@ -12,7 +12,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import REPO, build_real_site
+from atipsom.app.project import Project
+from atipsom.app.site import Site
+from tests.conftest import REPO, build_real_site, write_tree
 
 pytestmark = pytest.mark.slow
 
@@ -93,11 +95,22 @@ def test_past_version_says_so_and_pages_carry_no_search_index(site):
     assert 'id="atp-search-input"' in html and "atipsom-search/engine.js" in html
 
 
-def test_english_gap_of_2010_is_shown_not_filled(site):
-    # s 61A as inserted in 2010: no source gives its English and the English layer has no entry for it yet
+def test_english_translated_from_the_malay_is_labelled_unofficial_beside_the_official_malay(site):
+    # s 61A as inserted in 2010: no source gives its English, so the English layer translates it (issue 12)
     html = (site / "act-670" / "sec_61A" / "2010-11-15" / "index.html").read_text(encoding="utf-8")
-    assert "English text not available in any source: see the Malay text." in html
-    assert "Kebolehterimaan deposisi orang yang diperdagangkan" in html  # the official Malay heading stands in
+    assert "Admissibility of deposition of trafficked person or smuggled migrant who cannot be traced" in html
+    assert 'data-tier="translated"' in html and "unofficial English" in html
+    assert "Kebolehterimaan deposisi orang yang diperdagangkan" in html  # the official Malay beside it
+    assert "English text not available in any source" not in html
+
+
+def test_english_gap_is_shown_not_filled(tmp_path):
+    # a constructed gap: the small test tree's Malay-only 2010 Act changes s 44(2) with no English and no English
+    # layer entry (the real Act has none left: every Malay-only change has English, tests/test_english_layer*.py)
+    write_tree(tmp_path)
+    page = next(p for p in Site(Project(tmp_path), TODAY).pages() if str(p.path) == "act-670/sec_44/2010-11-15/index.md")
+    assert "English text not available in any source: see the Malay text." in page.content
+    assert "Majistret hendaklah membuat" in page.content  # the official Malay stands beside the gap
 
 
 def test_english_rendered_from_the_malay_shows_our_word_beside_the_official_malay(site):
