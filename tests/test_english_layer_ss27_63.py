@@ -230,3 +230,27 @@ def test_s63_from_2010_has_its_heading_and_new_penalties_in_english(real_statute
     assert body.find("sec_63__subsec_4").tier == "translated"
     before = version_on(real_consolidation, "63", IN_2009)
     assert before.heading["en"] == "General penalty"
+
+
+# --- with Part IIIA's English (A1385 s 15) also in the layer: no gap is left anywhere --------------------
+
+def test_no_english_provision_or_heading_of_any_section_reads_not_available_from_2010(real_consolidation):
+    missing = []
+    for section, versions in real_consolidation.versions.items():
+        for version in versions:
+            if version.in_force_from < A1385_IN_FORCE:
+                continue
+            missing += [f"{version.ref} {p.eid}" for p in version.body["en"].walk()
+                        if any(w and not is_available(w) for w in (p.text, p.wrapup))]
+            if not is_available(version.heading["en"]):
+                missing.append(f"{version.ref} heading")
+    assert missing == []
+
+
+def test_every_english_instruction_of_the_later_acts_applies(real_consolidation):
+    # (A1644 s 10(a) amends the Malay text only: it has no English outcome)
+    english = [a for a in real_consolidation.applications
+               if a.instruction.act in ("act-a1500", "act-a1644") and a.in_force is not None and "en" in a.outcome]
+    assert len(english) >= 30
+    assert [(a.instruction.citation, a.instruction.target, a.outcome["en"]) for a in english
+            if a.outcome["en"] != "applied"] == []
