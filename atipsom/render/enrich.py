@@ -14,6 +14,8 @@ Links are `page_href` placeholders, except references inside the version being r
 `#eid` anchors (the same version is shown on its own page, on the current-version page and on the
 pages of the whole Act, all with the same anchors). A reference whose provision does not exist in the
 target version links the section; one whose section does not exist is not linked. Never a dead link.
+
+The HTML (a reference, a term, the definitions block) is in templates/law/enrich.html.
 """
 
 from __future__ import annotations
@@ -21,7 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from markupsafe import Markup
 
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.model import LANGS, NOT_AVAILABLE, Provision, Version, is_available
@@ -34,6 +40,7 @@ from atipsom.refs.ids import ProvisionId
 from atipsom.render import urls
 from atipsom.render.html import esc, page_href
 from atipsom.render.law import LANG_LABEL, Enricher
+from atipsom.render.templating import page_environment
 from atipsom.render.translations import t
 from atipsom.render.unofficial import assemble, ours_spans, tier_label
 
@@ -81,15 +88,13 @@ def enrich_text(text: str, lang: str, eid: str, reading: Reading) -> str:
     for ref in references:
         words = text[ref.start:ref.end]
         if isinstance(ref, External):
-            pieces.append((ref.start, ref.end,
-                           f'<span class="atp-extref" title="{esc(ref.title)}">{esc(words)}</span>'))
+            pieces.append((ref.start, ref.end, str(_template().extref(ref.title, words))))
             continue
         target = reference_target(ref, lang, eid, reading)
         if target is None:
             continue
         href, title, later = target
-        klass = "atp-xref atp-xref--later" if later else "atp-xref"
-        pieces.append((ref.start, ref.end, f'<a class="{klass}" href="{esc(href)}" title="{esc(title)}">{esc(words)}</a>'))
+        pieces.append((ref.start, ref.end, str(_template().xref(href, title, words, later))))
     if reading.mark_terms:
         protected = [(ref.start, ref.end) for ref in references]
         for hit in find_terms(text, lang, eid, reading.glossary, protected):
@@ -98,8 +103,13 @@ def enrich_text(text: str, lang: str, eid: str, reading: Reading) -> str:
 
 
 def _term_html(words: str, lang: str, hit: TermHit) -> str:
-    return (f'<span class="atp-term" tabindex="0" aria-describedby="{term_id(lang, hit.definition.key)}">'
-            f"{esc(words)}</span>")
+    return str(_template().term(term_id(lang, hit.definition.key), words))
+
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    """The macros of templates/law/enrich.html."""
+    return page_environment().get_template("law/enrich.html").module
 
 
 def reference_target(ref: Reference, lang: str, eid: str, reading: Reading) -> tuple[str, str, bool] | None:
@@ -233,100 +243,128 @@ def used_definitions(html: str, glossary: Glossary) -> list[Definition]:
     return [d for d in glossary.definitions if d.key in keys]
 
 
+@dataclass(frozen=True)
+class Link:
+    href: str
+    cite: str
+
+
+@dataclass(frozen=True)
+class DefinitionText:
+    """A provision of a definition as HTML pieces: its words (None: not available), its items, its closing words."""
+
+    text: Markup | None
+    listed: bool = False  # it has items or closing words: shown as a list
+    items: tuple[tuple[str, DefinitionText], ...] = ()
+    wrapup: Markup | None = None
+
+
+@dataclass(frozen=True)
+class DefinitionCell:
+    """A definition in one language: its words, or (`provision` None) the statement that no source has them,
+    with the other language's words as a fallback."""
+
+    lang: str
+    id: str
+    lang_label: str
+    source: Link
+    date: str
+    provision: DefinitionText | None = None
+    tier_label: Markup = Markup("")
+    other: str = ""
+    fallback: DefinitionText | None = None
+    glossary: Link | None = None
+
+
+@dataclass(frozen=True)
+class DefinitionView:
+    key: str
+    terms: tuple[tuple[str, tuple[str, ...]], ...]  # (lang, terms) for each language that has terms
+    source: Link
+    cells: tuple[DefinitionCell, ...]
+
+
+@dataclass(frozen=True)
+class LaterChange:
+    date: str
+    terms: tuple[str, ...]
+    href: str
+
+
+@dataclass(frozen=True)
+class DefinitionsView:
+    date: str
+    whole_act: bool
+    later: tuple[LaterChange, ...]
+    definitions: tuple[DefinitionView, ...]
+
+
 def definitions_block(html: str, glossary: Glossary, enrichment: Enrichment, *, until: dt.date | None = None,
                       whole_act: bool = False) -> str:
     used = used_definitions(html, glossary)
     if not used:
         return ""
-    date = glossary.date
-    heading = "Definitions used on this page" if whole_act else "Definitions used in this version"
-    out = ['<section class="atp-defs" aria-labelledby="definitions" data-search-exclude>',
-           f'<h2 id="definitions">{heading}</h2>',
-           f'<p class="atp-defs__intro">The words marked with a dotted underline in the text are defined. These are '
-           f"the definitions in force on {esc(format_date(date))}, as the Act gives them. Hover over, tap or focus "
-           f"a marked word to read its definition; press Enter on it to come here.</p>"]
-    out.append(_later_changes_note(used, glossary, enrichment, until) if not whole_act else "")
-    out.append('<dl class="atp-defs__list">')
-    for definition in used:
-        out.append(_definition_html(definition, glossary, enrichment, quoted=not whole_act))
-    out.append("</dl></section>")
-    return "\n".join(part for part in out if part)
+    view = DefinitionsView(
+        date=format_date(glossary.date), whole_act=whole_act,
+        later=() if whole_act else _later_changes(used, glossary, enrichment, until),
+        definitions=tuple(_definition(d, glossary, enrichment, quoted=not whole_act) for d in used))
+    return str(_template().definitions_block(view))
 
 
-def _source_link(definition: Definition, page_urls: urls.Urls, lang: str = "en") -> str:
+def _source_link(definition: Definition, page_urls: urls.Urls, lang: str = "en") -> Link:
     page = page_urls.section_page(definition.section, definition.section_from)
     cite = ids.format_eid_citation(definition.key, lang)
     if definition.section == "2":
         cite = "seksyen 2" if lang == "ms" else "s 2"
-    return f'<a href="{esc(page_href(page, definition.key))}">{esc(cite)}</a>'
+    return Link(page_href(page, definition.key), cite)
 
 
-def _definition_html(definition: Definition, glossary: Glossary, enrichment: Enrichment, *,
-                     quoted: bool = True) -> str:
-    names = []
-    for lang in LANGS:
-        terms = definition.terms.get(lang) or ()
-        if terms:
-            names.append(f'<span lang="{lang}">' + " / ".join(f"“{esc(t)}”" for t in terms) + "</span>")
-    head = " · ".join(names) or esc(definition.key)
-    out = [f'<div class="atp-def"><dt>{head} <small>({_source_link(definition, enrichment.urls)})</small></dt>']
-    for lang in LANGS:
-        out.append(f'<dd lang="{lang}" id="{term_id(lang, definition.key)}">'
-                   f"{_definition_text(definition, lang, glossary, enrichment, quoted)}{_glossary_link(definition, lang)}</dd>")
-    out.append("</div>")
-    return "".join(out)
+def _definition(definition: Definition, glossary: Glossary, enrichment: Enrichment, *,
+                quoted: bool = True) -> DefinitionView:
+    terms = tuple((lang, tuple(definition.terms.get(lang) or ())) for lang in LANGS if definition.terms.get(lang))
+    return DefinitionView(definition.key, terms, _source_link(definition, enrichment.urls),
+                          tuple(_definition_cell(definition, lang, glossary, enrichment, quoted) for lang in LANGS))
 
 
-def _glossary_link(definition: Definition, lang: str) -> str:
+def _glossary_link(definition: Definition, lang: str) -> Link | None:
     """A definition of s 2 links its entry in the glossary (shown in the term's tooltip too)."""
     if definition.section != "2" or "__def_" not in definition.key:
-        return ""
-    words = t("glossary_see", lang)
+        return None
     anchor = definition.key.rsplit("__def_", 1)[-1]
-    return f' <a class="atp-def-glossary" href="{esc(page_href(urls.glossary_page(lang), anchor))}">{words}</a>'
+    return Link(page_href(urls.glossary_page(lang), anchor), t("glossary_see", lang))
 
 
-def _definition_text(definition: Definition, lang: str, glossary: Glossary, enrichment: Enrichment,
-                     quoted: bool = True) -> str:
+def _definition_cell(definition: Definition, lang: str, glossary: Glossary, enrichment: Enrichment,
+                     quoted: bool = True) -> DefinitionCell:
     """A definition's text in `lang` (quoted: shown away from its section's page, except on a whole-Act page)."""
-    label = f'<span class="atp-sr">{LANG_LABEL[lang]}: </span>'
+    cell = DefinitionCell(lang, term_id(lang, definition.key), LANG_LABEL[lang],
+                          _source_link(definition, enrichment.urls, lang),
+                          format_date(definition.section_from, lang), glossary=_glossary_link(definition, lang))
     node = definition.nodes.get(lang)
+    reading = enrichment.reading(definition.section, glossary.date, mark_terms=False, quoted=quoted)
     if node is not None and is_available(node.text):
-        reading = enrichment.reading(definition.section, glossary.date, mark_terms=False, quoted=quoted)
-        tier = tier_label(provision_tier(node), lang)
-        return label + (tier + " " if tier else "") + _provision_html(node, lang, reading)
+        return replace(cell, provision=_definition_text(node, lang, reading),
+                       tier_label=Markup(tier_label(provision_tier(node), lang)))
     other = "ms" if lang == "en" else "en"
-    date = format_date(definition.section_from, lang)
-    cite = _source_link(definition, enrichment.urls, lang)
-    if lang == "ms":
-        note = (f"<em>Teks bahasa Melayu takrif ini ({cite}, versi berkuat kuasa mulai {esc(date)}) tidak terdapat "
-                f"dalam mana-mana sumber.</em>")
-    else:
-        note = (f"<em>The English text of this definition ({cite}, version in force from {esc(date)}) is not "
-                f"available in any source.</em>")
     other_node = definition.nodes.get(other)
     if other_node is not None and is_available(other_node.text):
-        reading = enrichment.reading(definition.section, glossary.date, mark_terms=False, quoted=quoted)
-        lead = "Teks bahasa Inggeris:" if lang == "ms" else "The Malay text reads:"
         # shown in the tooltip of a term; in the block the other language's definition follows anyway
-        note += (f' <span class="atp-def-fallback">{lead} <span lang="{other}">'
-                 f"{_provision_html(other_node, other, reading)}</span></span>")
-    return label + note
+        return replace(cell, other=other, fallback=_definition_text(other_node, other, reading))
+    return cell
 
 
-def _provision_html(node: Provision, lang: str, reading: Reading) -> str:
-    text = enrich_text(node.text, lang, node.eid, reading) if is_available(node.text) else \
-        f"<em>{esc('[not available]')}</em>"
+def _definition_text(node: Provision, lang: str, reading: Reading) -> DefinitionText:
+    text = Markup(enrich_text(node.text, lang, node.eid, reading)) if is_available(node.text) else None
     if not node.children and node.wrapup is None:
-        return text
-    items = "".join(f'<li><span class="atp-num">{esc(child.num or "")}</span> {_provision_html(child, lang, reading)}</li>'
-                    for child in node.children)
-    wrapup = f" {enrich_text(node.wrapup, lang, node.eid, reading)}" if node.wrapup else ""
-    return f'{text}<ul class="atp-defs__items">{items}</ul>{wrapup}'
+        return DefinitionText(text)
+    return DefinitionText(
+        text, listed=True,
+        items=tuple((child.num or "", _definition_text(child, lang, reading)) for child in node.children),
+        wrapup=Markup(enrich_text(node.wrapup, lang, node.eid, reading)) if node.wrapup else None)
 
 
-def _later_changes_note(used: Sequence[Definition], glossary: Glossary, enrichment: Enrichment,
-                        until: dt.date | None) -> str:
+def _later_changes(used: Sequence[Definition], glossary: Glossary, enrichment: Enrichment,
+                   until: dt.date | None) -> tuple[LaterChange, ...]:
     """Where s 2 changed a definition used here while this version was still in force."""
     notes = []
     history = enrichment.consolidation.versions.get("2", ())
@@ -342,15 +380,12 @@ def _later_changes_note(used: Sequence[Definition], glossary: Glossary, enrichme
                 after = later.body[lang].find(definition.key) if lang in later.body else None
                 if _words(before) != _words(after):
                     terms = definition.terms.get("en") or definition.terms.get("ms") or (definition.key,)
-                    changed.append(f"“{esc(terms[0])}”")
+                    changed.append(terms[0])
                     break
         if changed:
             page = enrichment.urls.section_page("2", later.in_force_from)
-            notes.append(f"<p class=\"atp-defs__later\">While this version was in force, an amendment to section 2 "
-                         f"in force from {esc(format_date(later.in_force_from))} changed or removed the definition"
-                         f"{'s' if len(changed) > 1 else ''} of {', '.join(changed)}: see "
-                         f'<a href="{esc(page_href(page))}">section 2 from {esc(format_date(later.in_force_from))}</a>.</p>')
-    return "\n".join(notes)
+            notes.append(LaterChange(format_date(later.in_force_from), tuple(changed), page_href(page)))
+    return tuple(notes)
 
 
 def _words(node: Provision | None) -> tuple[str, ...] | None:

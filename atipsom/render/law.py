@@ -1,28 +1,31 @@
 """Law text as HTML: English and Malay side by side, one row per provision, aligned by eId.
 
 Every provision is an element whose id is its eId (the anchor), with the pinpoint citation in
-both languages for the "copy citation" control, and its history notes under it.
+both languages for the "copy citation" control, and its history notes under it. This module decides what is
+shown (a LawView of ProvisionViews and CellViews); the HTML is in templates/law/law.html.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from markupsafe import Markup
 
 from atipsom.domain import tiers
 from atipsom.domain.model import NOT_AVAILABLE, AmendmentRef, Provision, Version
 from atipsom.domain.timeline import format_date, short_date
 from atipsom.refs import ids
-from atipsom.render.html import esc, page_href
+from atipsom.render.html import page_href
+from atipsom.render.templating import page_environment
 from atipsom.render.unofficial import cite_suffix, legend, ours_html, tier_label
 from atipsom.render.urls import url_of
 
 #: Turns one string of law text into HTML (escaping it; later issues add defined terms and cross-references).
 Enricher = Callable[[str, str, str], str]  # (text, lang, eid) -> html
 
-NA_TEXT = {
-    "en": "English text not available in any source: see the Malay text.",
-    "ms": "Teks bahasa Melayu tidak terdapat dalam mana-mana sumber: lihat teks bahasa Inggeris.",
-}
 LANG_LABEL = {"en": "English", "ms": "Bahasa Malaysia"}
 
 OP_ABBREVIATION = {
@@ -73,6 +76,56 @@ def citation_of(version: Version, node: Provision, lang: str) -> str:
     return ids.format_eid_citation(node.eid, lang, term)
 
 
+@dataclass(frozen=True)
+class CellView:
+    """One language's cell of a row: `absent` when the provision has no counterpart in the language, `text` None
+    when its words are not available in any source (the template shows the labelled placeholder)."""
+
+    lang: str
+    eid: str = ""
+    absent: bool = False
+    num: str = ""
+    text: Markup | None = None
+    label: Markup = Markup("")
+    tier: str = ""
+    cite: str = ""  # the citation the "copy citation" control copies; empty: no tools
+
+
+@dataclass(frozen=True)
+class ProvisionView:
+    kind: str
+    eid: str  # empty for the section itself (its anchor is the page)
+    depth: int
+    old_anchors: tuple[str, ...] = ()
+    sr_heading: str = ""
+    heading_level: int = 0
+    row: tuple[CellView, ...] = ()
+    children: tuple[ProvisionView, ...] = ()
+    wrapup: tuple[CellView, ...] = ()
+    history: str = ""
+
+
+@dataclass(frozen=True)
+class LawView:
+    section: str
+    version: str
+    title_en: str
+    title_ms: str
+    date_en: str
+    date_ms: str
+    permalink: str
+    path: str
+    langs: tuple[str, ...]
+    root: ProvisionView
+    legend: Markup = Markup("")
+    lang_label: Mapping[str, str] = field(default_factory=lambda: LANG_LABEL)
+
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    return page_environment().get_template("law/law.html").module
+
+
 def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[str] = ("en", "ms"),
                show_history: bool = True, heading_level: int = 3, title: Mapping[str, str] | None = None,
                permalink: str = "", with_legend: bool = True) -> str:
@@ -87,82 +140,53 @@ def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[st
     roots = {lang: version.body[lang] for lang in langs if lang in version.body}
     reference = roots.get("en") or next(iter(roots.values()))
     title = title or {}
-    out = [f'<div class="atp-law" data-section="{esc(version.number)}" '
-           f'data-version="{version.in_force_from.isoformat()}" '
-           f'data-title-en="{esc(title.get("en", ""))}" data-title-ms="{esc(title.get("ms", ""))}" '
-           f'data-date-en="{esc(format_date(version.in_force_from))}" '
-           f'data-date-ms="{esc(format_date(version.in_force_from, "ms"))}" '
-           f'data-permalink="{esc(page_href(permalink)) if permalink else ""}" '
-           f'data-path="{esc(url_of(permalink)) if permalink else ""}">']
-    if with_legend and any(has_our_words(version, lang) for lang in roots):
-        out.insert(0, legend())
-    out.append('<div class="atp-cols-head" aria-hidden="true">'
-               + "".join(f'<span lang="{lang}">{LANG_LABEL[lang]}</span>' for lang in roots) + "</div>")
-    out.append(_provision(version, reference, roots, enrich, show_history, heading_level, depth=0))
-    out.append("</div>")
-    return "\n".join(out)
+    view = LawView(
+        section=version.number, version=version.in_force_from.isoformat(),
+        title_en=title.get("en", ""), title_ms=title.get("ms", ""),
+        date_en=format_date(version.in_force_from), date_ms=format_date(version.in_force_from, "ms"),
+        permalink=page_href(permalink) if permalink else "", path=url_of(permalink) if permalink else "",
+        langs=tuple(roots), root=_provision(version, reference, roots, enrich, show_history, heading_level, 0),
+        legend=Markup(legend()) if with_legend and any(has_our_words(version, lang) for lang in roots)
+        else Markup(""))
+    return str(_template().law(view))
 
 
 def _cell(lang: str, node: Provision | None, words: str | None, enrich: Enricher, version: Version,
-          number: bool = True, tools: bool = True, labelled: bool = True) -> str:
-    classes = ["atp-cell"]
+          number: bool = True, tools: bool = True, labelled: bool = True) -> CellView:
     if node is None:
-        return f'<div class="atp-cell atp-na" lang="{lang}"><em>{esc(NA_TEXT[lang])}</em></div>'
-    num = f'<span class="atp-num">{esc(node.num)}</span> ' if number and node.num and node.kind != "section" else ""
+        return CellView(lang, absent=True)
+    num = node.num if number and node.num and node.kind != "section" else ""
+    cite = citation_of(version, node, lang) + cite_suffix(node.tier) if tools else ""
     if words == NOT_AVAILABLE:
-        classes.append("atp-na")
-        body = f'<em class="atp-na-text">{esc(NA_TEXT[lang])}</em>'
-    else:
-        body = f'<span class="atp-text">{enrich(words or "", lang, node.eid)}</span>'
-        label = tier_label(node.tier, lang) if labelled else ""
-        if label:
-            classes.append(f"atp-unofficial atp-unofficial--{node.tier}")
-            body = f"{label} {body}"
-    tool_html = ""
-    if tools:
-        cite = citation_of(version, node, lang) + cite_suffix(node.tier)
-        label = "Salin petikan" if lang == "ms" else "Copy citation"
-        link_label = "Pautan ke" if lang == "ms" else "Link to"
-        tool_html = (
-            f'<span class="atp-tools">'
-            f'<a class="atp-anchor" href="#{esc(node.eid)}" aria-label="{link_label} {esc(cite)}" '
-            f'title="{link_label} {esc(cite)}">¶</a>'
-            f'<button type="button" class="atp-cite" data-cite="{esc(cite)}" data-lang="{lang}" '
-            f'aria-label="{label}: {esc(cite)}" title="{label}">{ "Petik" if lang == "ms" else "Cite"}</button>'
-            f"</span>"
-        )
-    return f'<div class="{" ".join(classes)}" lang="{lang}">{num}{body}{tool_html}</div>'
+        return CellView(lang, node.eid, num=num, cite=cite)
+    label = tier_label(node.tier, lang) if labelled else ""
+    return CellView(lang, node.eid, num=num, text=Markup(enrich(words or "", lang, node.eid)), label=Markup(label),
+                    tier=node.tier, cite=cite)
 
 
 def _provision(version: Version, node: Provision, roots: Mapping[str, Provision], enrich: Enricher,
-               show_history: bool, heading_level: int, depth: int) -> str:
+               show_history: bool, heading_level: int, depth: int) -> ProvisionView:
     pairs = {lang: (root.find(node.eid) if node.kind != "section" else root) for lang, root in roots.items()}
-    out = []
     is_section = node.kind == "section"
-    classes = f"atp-prov atp-{node.kind}"
-    attrs = f' id="{esc(node.eid)}"' if not is_section else ""
-    out.append(f'<div class="{classes}"{attrs} data-depth="{depth}">')
-    for old in version.old_eids(node.eid) if not is_section else ():  # old anchors of a renumbered provision
-        if all(root.find(old) is None for root in roots.values()):
-            out.append(f'<span class="atp-old-anchor" id="{esc(old)}" aria-hidden="true"></span>')
+    old_anchors = tuple(old for old in (version.old_eids(node.eid) if not is_section else ())
+                        if all(root.find(old) is None for root in roots.values()))  # of a renumbered provision
+    sr_heading = ""
     if not is_section and node.kind in ("subsec", "def") and heading_level:
-        cite = citation_of(version, node, "en")
-        out.append(f'<h{heading_level} class="atp-sr-heading">{esc(cite)}</h{heading_level}>')
+        sr_heading = citation_of(version, node, "en")
+    row: tuple[CellView, ...] = ()
     if node.text or not is_section:
-        out.append('<div class="atp-row">' + "".join(
-            _cell(lang, pair, pair.text if pair else None, enrich, version, tools=not is_section)
-            for lang, pair in ((lang, pairs[lang]) for lang in roots)) + "</div>")
-    if node.children:
-        out.append('<div class="atp-children">')
-        for child in node.children:
-            out.append(_provision(version, child, roots, enrich, show_history, heading_level, depth + 1))
-        out.append("</div>")
+        row = tuple(_cell(lang, pair, pair.text if pair else None, enrich, version, tools=not is_section)
+                    for lang, pair in pairs.items())
+    wrapup: tuple[CellView, ...] = ()
     if node.wrapup is not None:
-        out.append('<div class="atp-row atp-wrapup">' + "".join(
-            _cell(lang, pair, pair.wrapup if pair else None, enrich, version, number=False, tools=False,
-                  labelled=False)
-            for lang, pair in ((lang, pairs[lang]) for lang in roots)) + "</div>")
+        wrapup = tuple(_cell(lang, pair, pair.wrapup if pair else None, enrich, version, number=False, tools=False,
+                             labelled=False) for lang, pair in pairs.items())
+    history = ""
     if show_history and version.history.get(node.eid) and not is_section:
-        out.append(f'<p class="atp-history">{esc(history_note(version.history[node.eid]))}</p>')
-    out.append("</div>")
-    return "\n".join(out)
+        history = history_note(version.history[node.eid])
+    return ProvisionView(
+        kind=node.kind, eid=node.eid if not is_section else "", depth=depth, old_anchors=old_anchors,
+        sr_heading=sr_heading, heading_level=heading_level, row=row,
+        children=tuple(_provision(version, child, roots, enrich, show_history, heading_level, depth + 1)
+                       for child in node.children),
+        wrapup=wrapup, history=history)
