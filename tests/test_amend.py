@@ -9,7 +9,7 @@ import pytest
 from atipsom.domain.amend import consolidate
 from atipsom.domain.errors import InputErrors
 from atipsom.domain.lookup import NotFound, resolve
-from atipsom.domain.model import NOT_AVAILABLE
+from atipsom.domain.model import MISSING
 from atipsom.load.statutes import load_statutes
 from tests.conftest import MINI_A2015, write_tree
 
@@ -47,7 +47,7 @@ def test_malay_only_amendment_makes_the_english_words_not_available_never_guesse
     c = consolidate(load_statutes(mini_tree))
     version_2010 = c.versions["44"][1]
     assert version_2010.body["ms"].find("sec_44__subsec_2").text.startswith("Majistret hendaklah membuat")
-    assert version_2010.body["en"].find("sec_44__subsec_2").text == NOT_AVAILABLE
+    assert version_2010.body["en"].find("sec_44__subsec_2").text == MISSING  # an absent text, not a string
     assert version_2010.body["en"].find("sec_44__subsec_1").text.startswith("An enforcement officer")
     assert version_2010.text_status["en"] == "incomplete"
 
@@ -57,14 +57,14 @@ def test_english_change_to_unavailable_text_is_recorded_not_applied(mini_tree):
     application = next(a for a in c.applications if a.instruction.citation == "A1500 s 9")
     assert application.outcome["ms"] == "applied"
     assert application.outcome["en"].startswith("not applied")
-    assert c.versions["44"][2].body["en"].find("sec_44__subsec_2").text == NOT_AVAILABLE
+    assert c.versions["44"][2].body["en"].find("sec_44__subsec_2").text == MISSING  # an absent text, not a string
 
 
 def test_inserted_provision_mirrors_structure_in_the_language_without_words(mini_tree):
     c = consolidate(load_statutes(mini_tree))
     v = c.versions["51"][1]
     assert v.body["ms"].find("sec_51__subsec_6").text.startswith("Tiada apa-apa")
-    assert v.body["en"].find("sec_51__subsec_6").text == NOT_AVAILABLE
+    assert v.body["en"].find("sec_51__subsec_6").text == MISSING  # an absent text, not a string
     assert [p.eid for p in v.body["en"].walk()] == [p.eid for p in v.body["ms"].walk()]
 
 

@@ -10,7 +10,7 @@ from atipsom.domain.amend import consolidate
 from atipsom.domain.diff import diff_versions
 from atipsom.domain.english import english_gaps, english_problems
 from atipsom.domain.errors import InputErrors
-from atipsom.domain.model import NOT_AVAILABLE
+from atipsom.domain.model import MISSING
 from atipsom.domain.tiers import provision_tier, version_tier
 from atipsom.load.statutes import load_statutes
 from tests.conftest import MINI_A2010, MINI_A2015, write_tree
@@ -99,7 +99,7 @@ def test_without_an_entry_the_english_stays_not_available_and_is_listed_as_a_gap
     statutes = load_statutes(mini_tree)
     c = consolidate(statutes)
     _, provision = s44_2(c, 1)
-    assert provision.text == NOT_AVAILABLE
+    assert provision.text == MISSING  # an absent text, not a string
     assert [i.provision for i in english_gaps(statutes.amendments)] == ["sec_2", "sec_3"]
 
 
@@ -121,7 +121,7 @@ def test_a_changed_malay_payload_makes_its_rendering_stale_and_unused(tmp_path):
     assert len(problems) == 1 and problems[0].line == 4 and problems[0].message.startswith("stale:")
     assert problems[0].path.endswith("statutes/english/act-a1385.md")
     _, provision = s44_2(consolidate(statutes), 1)
-    assert provision.text == NOT_AVAILABLE
+    assert provision.text == MISSING  # an absent text, not a string
 
 
 def test_an_entry_for_an_instruction_that_does_not_exist_fails_with_its_line(tmp_path):

@@ -51,8 +51,8 @@ from pathlib import Path
 
 import pytest
 
-from atipsom.domain.body import parse_body
-from atipsom.domain.model import NOT_AVAILABLE, Provision
+from atipsom.domain.body import parse_body, written
+from atipsom.domain.model import NOT_AVAILABLE, Missing, Provision, Text
 from atipsom.domain.timeline import version_at
 
 REPO = Path(__file__).resolve().parents[1]
@@ -323,10 +323,10 @@ def law_cases() -> list[Case]:
 
 # --- our side: the engine's versions ----------------------------------------------------------------
 
-def chunks(root: Provision) -> dict[str, str]:
+def chunks(root: Provision) -> dict[str, Text]:
     """Each provision's words as a page prints them: its own words, and for the last provision of
     a list also the words that follow the list (they run on in the pages)."""
-    out: dict[str, str] = {}
+    out: dict[str, Text] = {}
 
     def visit(node: Provision) -> None:
         out[node.eid] = node.text
@@ -334,7 +334,7 @@ def chunks(root: Provision) -> dict[str, str]:
             visit(child)
         if node.wrapup is not None:
             last = list(out)[-1]
-            out[last] = f"{out[last]} {node.wrapup}".strip()
+            out[last] = f"{written(out[last])} {written(node.wrapup)}".strip()  # a missing text: {not available}
 
     visit(root)
     return out
@@ -345,7 +345,7 @@ def work_version_at(consolidation, date: dt.date):
                 if v.in_force_from <= date and (v.in_force_to is None or date <= v.in_force_to))
 
 
-def our_text(consolidation, key: str, date: dt.date) -> str | None:
+def our_text(consolidation, key: str, date: dt.date) -> Text | None:
     """Our English words for a page's provision on a date; None if we have no such provision."""
     if key.startswith("part_"):
         number = key.split("#")[0].removeprefix("part_")
@@ -374,11 +374,11 @@ WHOLE = "<the whole provision>"
 ABSENT = "<no such provision>"
 
 
-def difference(source: str, ours: str | None, *, cut: bool = False) -> tuple[tuple[str, str], ...]:
+def difference(source: str, ours: Text | None, *, cut: bool = False) -> tuple[tuple[str, str], ...]:
     """() if the words agree; else each differing run of words: (the source's, ours)."""
     if ours is None:
         return ((WHOLE, ABSENT),)
-    if ours == NOT_AVAILABLE:
+    if isinstance(ours, Missing) or ours == NOT_AVAILABLE:  # a missing text, or a heading no source gives
         return ((WHOLE, NOT_AVAILABLE),)
     a, b = normalise(source), normalise(ours)
     if a == b or (cut and b.startswith(a)):

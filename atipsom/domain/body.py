@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from atipsom.domain.errors import InputError
-from atipsom.domain.model import NOT_AVAILABLE, Provision
+from atipsom.domain.model import MISSING, NOT_AVAILABLE, Missing, Provision, Text
 from atipsom.refs import ids
 
 LANG_HEADINGS = {"English": "en", "Bahasa Malaysia": "ms"}
@@ -196,22 +196,33 @@ def _prefix(kind: str) -> str:
 
 def _freeze(node: _Node, eid: str) -> Provision:
     children = tuple(_freeze(child, ids.join_eid(eid, child.segment)) for child in node.children)
-    return Provision(eid=eid, kind=node.kind, num=node.num, text=node.text, children=children,
-                     wrapup=node.wrapup, line=node.line)
+    wrapup = None if node.wrapup is None else read_text(node.wrapup)
+    return Provision(eid=eid, kind=node.kind, num=node.num, text=read_text(node.text), children=children,
+                     wrapup=wrapup, line=node.line)
+
+
+def read_text(words: str) -> Text:
+    """Words as written in the body format: `{not available}` is the missing text, anything else is words."""
+    return MISSING if words == NOT_AVAILABLE else words
+
+
+def written(text: Text) -> str:
+    """A text as the body format writes it (the inverse of `read_text`)."""
+    return NOT_AVAILABLE if isinstance(text, Missing) else text
 
 
 def format_body(root: Provision) -> str:
     """Write a tree back in the body format (the inverse of `parse_body`)."""
     out: list[str] = []
     if root.text:
-        out.append(root.text)
+        out.append(written(root.text))
         out.append("")
     for child in root.children:
         _format_item(child, 0, out)
     if root.wrapup is not None:
         if out and out[-1] != "":
             out.append("")
-        out.append(root.wrapup)
+        out.append(written(root.wrapup))
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
@@ -220,15 +231,16 @@ def format_body(root: Provision) -> str:
 def _format_item(node: Provision, level: int, out: list[str]) -> None:
     indent = "  " * level
     prefix = ""
-    if node.kind in ("def", "longtitle", "enacting") or (node.kind == "proviso" and not _PROVISO_RE.match(node.text)):
+    text = written(node.text)
+    if node.kind in ("def", "longtitle", "enacting") or (node.kind == "proviso" and not _PROVISO_RE.match(text)):
         prefix = "{#" + node.eid.rsplit("__", 1)[-1] + "} "
     number = f"{node.num} " if node.num else ""
-    out.append(f"{indent}- {prefix}{number}{node.text}".rstrip())
+    out.append(f"{indent}- {prefix}{number}{text}".rstrip())
     for child in node.children:
         _format_item(child, level + 1, out)
     if node.wrapup is not None:
         out.append("")
-        out.append(f"{indent}  {node.wrapup}")
+        out.append(f"{indent}  {written(node.wrapup)}")
         out.append("")
 
 
@@ -269,8 +281,8 @@ def format_languages(bodies: dict[str, str]) -> str:
 def plain_words(root: Provision) -> str:
     """All the words of a tree as one string (no numbers, ids or markers): for comparing with sources."""
     words = []
-    for text in root.texts():
-        if text and text != NOT_AVAILABLE:
+    for text in root.words:
+        if text:
             words.append(text)
     return " ".join(" ".join(words).split())
 

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, replace
 
 from atipsom.domain.amend.provisions import is_placeholder
-from atipsom.domain.model import NOT_AVAILABLE, Provision, Version
+from atipsom.domain.model import MISSING, Missing, Provision, Text, Version
 
 
 @dataclass(frozen=True)
 class Segment:
     op: str  # "same" | "ins" | "del"
-    text: str
+    text: Text  # MISSING: the whole text is missing on that side (never split into words)
 
 
 @dataclass(frozen=True)
@@ -43,64 +43,68 @@ def _flatten(root: Provision) -> list[tuple[Provision, int]]:
 _TOKEN_RE = re.compile(r"\s+|[^\s]+")
 
 
+#: A run of words in a word-level difference: (op, words)
+_Run = tuple[str, str]
+
+
 def diff_words(old: str, new: str) -> tuple[Segment, ...]:
     """Word-level difference; whitespace travels with the words so the text reads naturally."""
     a, b = _TOKEN_RE.findall(old), _TOKEN_RE.findall(new)
-    segments: list[Segment] = []
+    runs: list[_Run] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag == "equal":
-            segments.append(Segment("same", "".join(a[i1:i2])))
+            runs.append(("same", "".join(a[i1:i2])))
             continue
         if tag in ("delete", "replace"):
-            segments.append(Segment("del", "".join(a[i1:i2])))
+            runs.append(("del", "".join(a[i1:i2])))
         if tag in ("insert", "replace"):
-            segments.append(Segment("ins", "".join(b[j1:j2])))
-    return tuple(_merge(_absorb_spaces(segments)))
+            runs.append(("ins", "".join(b[j1:j2])))
+    return tuple(Segment(op, words) for op, words in _merge(_absorb_spaces(runs)))
 
 
-def _absorb_spaces(segments: list[Segment]) -> list[Segment]:
+def _absorb_spaces(runs: list[_Run]) -> list[_Run]:
     """'empat belas' → 'dua puluh satu' reads as one change, not three: a run of changes separated only
     by spaces becomes one deletion followed by one insertion."""
-    out: list[Segment] = []
+    out: list[_Run] = []
     i = 0
-    while i < len(segments):
-        if segments[i].op == "same":
-            out.append(segments[i])
+    while i < len(runs):
+        if runs[i][0] == "same":
+            out.append(runs[i])
             i += 1
             continue
         deleted, inserted = [], []
         j = i
-        while j < len(segments):
-            segment = segments[j]
-            if segment.op == "del":
-                deleted.append(segment.text)
-            elif segment.op == "ins":
-                inserted.append(segment.text)
-            elif segment.text.strip() == "" and j + 1 < len(segments) and segments[j + 1].op != "same":
-                deleted.append(segment.text)
-                inserted.append(segment.text)
+        while j < len(runs):
+            op, words = runs[j]
+            if op == "del":
+                deleted.append(words)
+            elif op == "ins":
+                inserted.append(words)
+            elif words.strip() == "" and j + 1 < len(runs) and runs[j + 1][0] != "same":
+                deleted.append(words)
+                inserted.append(words)
             else:
                 break
             j += 1
         if deleted:
-            out.append(Segment("del", "".join(deleted)))
+            out.append(("del", "".join(deleted)))
         if inserted:
-            out.append(Segment("ins", "".join(inserted)))
+            out.append(("ins", "".join(inserted)))
         i = j
     return out
 
 
-def _merge(segments: list[Segment]) -> list[Segment]:
-    merged: list[Segment] = []
-    for segment in segments:
-        if merged and merged[-1].op == segment.op:
-            merged[-1] = Segment(segment.op, merged[-1].text + segment.text)
+def _merge(runs: list[_Run]) -> list[_Run]:
+    merged: list[_Run] = []
+    for op, words in runs:
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + words)
         else:
-            merged.append(segment)
+            merged.append((op, words))
     return merged
 
 
-def _text_diff(old: str | None, new: str | None) -> tuple[Segment, ...]:
+def _text_diff(old: Text | None, new: Text | None) -> tuple[Segment, ...]:
     if old is None and new is None:
         return ()
     if old is None:
@@ -109,6 +113,8 @@ def _text_diff(old: str | None, new: str | None) -> tuple[Segment, ...]:
         return (Segment("del", old),)
     if old == new:
         return (Segment("same", old),) if old else ()
+    if isinstance(old, Missing) or isinstance(new, Missing):  # words against no words: all out, all in
+        return tuple(Segment(op, text) for op, text in (("del", old), ("ins", new)) if text)
     return diff_words(old, new)
 
 
@@ -125,7 +131,7 @@ def diff_versions(old: Version, new: Version, lang: str) -> list[ProvisionDiff]:
 
 def _elsewhere(item: ProvisionDiff, old: Version, lang: str) -> ProvisionDiff:
     node = old.body[lang].find(item.eid)
-    unavailable = node is not None and NOT_AVAILABLE in (node.text, node.wrapup)
+    unavailable = node is not None and MISSING in (node.text, node.wrapup)
     return replace(item, status="unavailable" if unavailable else "other-language")
 
 
@@ -157,7 +163,7 @@ def _diff_versions(old: Version, new: Version, lang: str) -> list[ProvisionDiff]
 def _pair(a: Provision, b: Provision, depth: int) -> ProvisionDiff:
     if is_placeholder(b.text) and not is_placeholder(a.text):
         status = "deleted"  # it keeps its place and number with the reprints' placeholder
-    elif NOT_AVAILABLE in (a.text, b.text) and a.text != b.text:
+    elif MISSING in (a.text, b.text) and a.text != b.text:
         status = "unavailable"
     elif a.text == b.text and a.wrapup == b.wrapup and a.num == b.num:
         status = "same"

@@ -19,6 +19,11 @@ from atipsom.domain.records import Correction as Correction
 from atipsom.domain.records import DatedFact as DatedFact
 from atipsom.domain.records import Source as Source
 from atipsom.domain.records import SourceRef as SourceRef
+from atipsom.domain.text import MISSING as MISSING
+from atipsom.domain.text import NOT_AVAILABLE as NOT_AVAILABLE
+from atipsom.domain.text import Missing as Missing
+from atipsom.domain.text import Text as Text
+from atipsom.domain.text import is_available as is_available
 from atipsom.refs.ids import ProvisionId, VersionRef, WorkId, format_amending_provision
 
 if TYPE_CHECKING:  # the English layer entry type; english.py imports this module
@@ -26,9 +31,6 @@ if TYPE_CHECKING:  # the English layer entry type; english.py imports this modul
 
 LANGS = ("en", "ms")
 LANG_NAMES = {"en": "English", "ms": "Bahasa Malaysia"}
-
-#: The text of a provision in a language for which no source gives it. Never law text.
-NOT_AVAILABLE = "{not available}"
 
 PROVISION_KINDS = ("section", "subsec", "para", "subpara", "item", "def", "proviso", "longtitle", "enacting")
 TEXT_STATUSES = ("verbatim", "incomplete", "missing", "disputed", "unofficial-translation")
@@ -41,24 +43,21 @@ CERTAINTIES = ("official", "reprint", "single-source", "unverified", "unknown")
 TIERS = ("verbatim", "reconstructed", "rendered", "translated")
 
 
-def is_available(text: str | None) -> bool:
-    return text is not None and text != NOT_AVAILABLE
-
-
 @dataclass(frozen=True)
 class Provision:
     """One addressable unit of law text in one language, with the units under it.
 
     `text` is the provision's own words (for a section with subsections, its opening words, often
-    empty); `wrapup` the words after its children ("may be dealt with as if…").
+    empty); `wrapup` the words after its children ("may be dealt with as if…"), None where there are none.
+    Either is `MISSING` where no source gives the words in this language.
     """
 
     eid: str
     kind: str
     num: str | None = None  # as printed, with brackets: "(3)", "(a)"; the section number for a section
-    text: str = ""
+    text: Text = ""
     children: tuple[Provision, ...] = ()
-    wrapup: str | None = None
+    wrapup: Text | None = None
     line: int | None = field(default=None, compare=False, repr=False)
     tier: str = "verbatim"  # the tier of this provision's own words (text + wrapup); children carry their own
 
@@ -76,12 +75,12 @@ class Provision:
     @property
     def term(self) -> str | None:
         """The defined term of a definition (first quoted words), else None."""
-        if self.kind != "def":
+        if self.kind != "def" or isinstance(self.text, Missing):
             return None
         match = re.match(r"\s*[“\"‘']\s*([^”\"’']+?)\s*[”\"’']", self.text)
         return match.group(1) if match else None
 
-    def texts(self) -> Iterator[str]:
+    def texts(self) -> Iterator[Text]:
         """Every piece of words in this provision and under it, in reading order."""
         yield self.text
         for child in self.children:
@@ -96,6 +95,11 @@ class Provision:
     @property
     def has_available_text(self) -> bool:
         return any(is_available(t) and t for t in self.texts())
+
+    @property
+    def words(self) -> Iterator[str]:
+        """The words of this provision and under it that a source gives, in reading order (missing texts left out)."""
+        return (t for t in self.texts() if isinstance(t, str))
 
 
 @dataclass(frozen=True)

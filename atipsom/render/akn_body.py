@@ -14,7 +14,7 @@ from typing import Callable
 from lxml.builder import ElementMaker
 from lxml.etree import _Element
 
-from atipsom.domain.model import NOT_AVAILABLE, Provision
+from atipsom.domain.model import Missing, Provision, Text
 from atipsom.domain.plaintext import NOT_AVAILABLE_NOTICE
 from atipsom.domain.tiers import split_ours
 from atipsom.domain.xrefs import Reference, find_references, resolve_in
@@ -87,11 +87,11 @@ def section_element(ctx: BodyContext, tree: Provision, heading: str | None, head
     return element
 
 
-def paragraph(ctx: BodyContext, text: str, here: str, root: Provision) -> _Element:
+def paragraph(ctx: BodyContext, text: Text, here: str, root: Provision) -> _Element:
     """One `<p>` of law text: our words as `<ins>`, references as `<ref>`; an editorial remark where no source
     gives the words."""
     E = ctx.maker
-    if text == NOT_AVAILABLE:
+    if isinstance(text, Missing):
         p = E.p(E.remark(NOT_AVAILABLE_NOTICE[ctx.lang], status="editorial"))
         p[0].tail = ""  # mixed content: no indentation is added around the remark
         return p

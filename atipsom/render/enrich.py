@@ -30,7 +30,7 @@ from typing import Any
 from markupsafe import Markup
 
 from atipsom.domain.amend import Consolidation
-from atipsom.domain.model import LANGS, NOT_AVAILABLE, Provision, Version, is_available
+from atipsom.domain.model import LANGS, Missing, Provision, Text, Version, is_available
 from atipsom.domain.terms import Definition, Glossary, TermHit, find_terms, glossary_at
 from atipsom.domain.tiers import provision_tier
 from atipsom.domain.timeline import format_date, version_at
@@ -38,7 +38,7 @@ from atipsom.domain.xrefs import External, Reference, find_references, resolve_i
 from atipsom.refs import ids
 from atipsom.refs.ids import ProvisionId
 from atipsom.render import urls
-from atipsom.render.html import esc, page_href
+from atipsom.render.html import page_href
 from atipsom.render.law import LANG_LABEL, Enricher
 from atipsom.render.templating import page_environment
 from atipsom.render.translations import t
@@ -80,8 +80,8 @@ def enrich_text(text: str, lang: str, eid: str, reading: Reading) -> str:
     In a rendered text our words (⟦ ⟧) are found without their marks (terms and references read across
     them) and marked in the HTML (render/unofficial.py).
     """
-    if not text or text == NOT_AVAILABLE:
-        return esc(text)
+    if not text:
+        return ""
     text, ours = ours_spans(text)
     pieces: list[tuple[int, int, str]] = []
     references = find_references(text, lang, reading.own_titles)
@@ -257,6 +257,7 @@ class DefinitionText:
     listed: bool = False  # it has items or closing words: shown as a list
     items: tuple[tuple[str, DefinitionText], ...] = ()
     wrapup: Markup | None = None
+    wrapup_missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -354,13 +355,15 @@ def _definition_cell(definition: Definition, lang: str, glossary: Glossary, enri
 
 
 def _definition_text(node: Provision, lang: str, reading: Reading) -> DefinitionText:
-    text = Markup(enrich_text(node.text, lang, node.eid, reading)) if is_available(node.text) else None
+    text = Markup(enrich_text(node.text, lang, node.eid, reading)) if isinstance(node.text, str) else None
     if not node.children and node.wrapup is None:
         return DefinitionText(text)
+    wrapup = node.wrapup
     return DefinitionText(
         text, listed=True,
         items=tuple((child.num or "", _definition_text(child, lang, reading)) for child in node.children),
-        wrapup=Markup(enrich_text(node.wrapup, lang, node.eid, reading)) if node.wrapup else None)
+        wrapup=Markup(enrich_text(wrapup, lang, node.eid, reading)) if isinstance(wrapup, str) and wrapup else None,
+        wrapup_missing=isinstance(wrapup, Missing))
 
 
 def _later_changes(used: Sequence[Definition], glossary: Glossary, enrichment: Enrichment,
@@ -388,5 +391,5 @@ def _later_changes(used: Sequence[Definition], glossary: Glossary, enrichment: E
     return tuple(notes)
 
 
-def _words(node: Provision | None) -> tuple[str, ...] | None:
+def _words(node: Provision | None) -> tuple[Text, ...] | None:
     return tuple(node.texts()) if node is not None else None

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from atipsom.domain import tiers
-from atipsom.domain.model import NOT_AVAILABLE, AmendmentRef, Provision, Version
+from atipsom.domain.model import AmendmentRef, Missing, Provision, Text, Version
 from atipsom.domain.timeline import format_date, short_date
 from atipsom.refs import ids
 from atipsom.render.html import page_href
@@ -49,7 +49,7 @@ def plain(text: str, lang: str, eid: str) -> str:
 def has_our_words(version: Version, lang: str = "en") -> bool:
     """True when the text of a version in a language has words of ours marked in it (a rendered text)."""
     root = version.body.get(lang)
-    return root is not None and any(tiers.has_ours(t or "") for t in root.texts())
+    return root is not None and any(tiers.has_ours(t) for t in root.words)
 
 
 def history_note(refs: Sequence[AmendmentRef]) -> str:
@@ -72,7 +72,7 @@ def citation_of(version: Version, node: Provision, lang: str) -> str:
     if node.kind == "def":
         english = version.body.get("en")
         en = english.find(node.eid) if english else None
-        term = (en.term if en and en.text != NOT_AVAILABLE else None) or node.term
+        term = (en.term if en else None) or node.term  # a missing English text has no term
     return ids.format_eid_citation(node.eid, lang, term)
 
 
@@ -151,14 +151,14 @@ def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[st
     return str(_template().law(view))
 
 
-def _cell(lang: str, node: Provision | None, words: str | None, enrich: Enricher, version: Version,
+def _cell(lang: str, node: Provision | None, words: Text | None, enrich: Enricher, version: Version,
           number: bool = True, tools: bool = True, labelled: bool = True) -> CellView:
     if node is None:
         return CellView(lang, absent=True)
     num = node.num if number and node.num and node.kind != "section" else ""
     cite = citation_of(version, node, lang) + cite_suffix(node.tier) if tools else ""
-    if words == NOT_AVAILABLE:
-        return CellView(lang, node.eid, num=num, cite=cite)
+    if isinstance(words, Missing):
+        return CellView(lang, node.eid, num=num, cite=cite)  # text None: the labelled placeholder
     label = tier_label(node.tier, lang) if labelled else ""
     return CellView(lang, node.eid, num=num, text=Markup(enrich(words or "", lang, node.eid)), label=Markup(label),
                     tier=node.tier, cite=cite)

@@ -4,7 +4,7 @@ text no source gives as null)."""
 
 from __future__ import annotations
 
-from atipsom.domain.model import NOT_AVAILABLE, Provision
+from atipsom.domain.model import Provision, Text, is_available
 from atipsom.domain.tiers import OURS_OPEN, full_label, is_unofficial, lowest, provision_tier, split_ours, strip_ours
 
 __all__ = ["is_unofficial", "lowest", "node_tier", "ours_spans", "plain_words", "split_ours", "subtree_tier",
@@ -34,14 +34,14 @@ def tier_label(tier: str, lang: str) -> str:
     return MALAY_LABELS[tier] if lang == "ms" else full_label(tier) or tier
 
 
-def plain_words(text: str) -> str | None:
+def plain_words(text: Text) -> str | None:
     """The words as a consumer reads them: None where no source gives them, our marks removed."""
-    return None if text == NOT_AVAILABLE else strip_ours(text)
+    return strip_ours(text) if is_available(text) else None
 
 
-def ours_spans(text: str) -> list[list[int]]:
+def ours_spans(text: Text) -> list[list[int]]:
     """Where our own words are in `plain_words(text)`: [[start, end], ...] (end exclusive)."""
-    if text == NOT_AVAILABLE or OURS_OPEN not in text:
+    if not is_available(text) or OURS_OPEN not in text:
         return []
     spans, at = [], 0
     for words, ours in split_ours(text):

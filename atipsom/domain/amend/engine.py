@@ -7,7 +7,7 @@ instruction that does not apply cleanly (target missing, words not found, found 
 meant) is an error that names the instruction and its file line; nothing is skipped silently.
 
 Where an instruction has no words for a language (the English text of Act A1385 is lost), the
-provisions it changed become `{not available}` in that language from its in-force date: the
+provisions it changed become missing (`MISSING`; `{not available}` in the files) in that language from its in-force date: the
 engine never guesses.
 """
 

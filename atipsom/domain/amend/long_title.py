@@ -9,7 +9,7 @@ from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import TextPayload
 from atipsom.domain.amend.state import Effect, State, payload_for, tier_for
 from atipsom.domain.amend.tiering import after_edit
-from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Provision
+from atipsom.domain.model import LANGS, MISSING, Instruction, Provision, Text
 from atipsom.domain.tree import transform
 
 
@@ -19,21 +19,23 @@ def substitute_long_title(state: State, instruction: Instruction) -> Effect:
     langs: list[str] = []
     for lang in LANGS:
         payload = payload_for(instruction, lang)
+        text: Text
         if not isinstance(payload, TextPayload):
             if instruction.lang:
                 outcome[lang] = "unchanged"
                 continue
-            text, tier = NOT_AVAILABLE, "verbatim"
+            text, tier = MISSING, "verbatim"
             outcome[lang] = "not available"
         else:
             text, tier = payload.text.strip(), tier_for(instruction, lang)
             outcome[lang] = "applied"
         langs.append(lang)
-        front[lang] = transform(front[lang], "longtitle", _with_text(text, after_edit("verbatim", tier, [text])))
+        words = [text] if isinstance(text, str) else []
+        front[lang] = transform(front[lang], "longtitle", _with_text(text, after_edit("verbatim", tier, words)))
     return Effect(outcome=outcome, langs=tuple(langs), front=front)
 
 
-def _with_text(text: str, tier: str) -> Callable[[Provision], list[Provision]]:
+def _with_text(text: Text, tier: str) -> Callable[[Provision], list[Provision]]:
     return lambda node: [replace(node, text=text, tier=tier)]
 
 

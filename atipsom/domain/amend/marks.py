@@ -50,8 +50,9 @@ def mark(plain: str, flags: list[bool]) -> str:
     return "".join(out)
 
 
-def has_marks(text: str | None) -> bool:
-    return bool(text) and OPEN in text  # type: ignore[operator]
+def has_marks(text: object) -> bool:
+    """True when `text` is words (a string) holding our marks; a missing text or none has none."""
+    return isinstance(text, str) and OPEN in text
 
 
 def splice(plain: str, flags: list[bool], start: int, end: int, insert: str, ours: bool) -> tuple[str, list[bool]]:

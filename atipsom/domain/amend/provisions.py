@@ -157,9 +157,9 @@ def _put_new_nodes(section: SectionState, instruction: Instruction, new_by_lang:
 DELETED = {"en": "(Deleted by Act {act})", "ms": "(Dipotong oleh Akta {act})"}
 
 
-def is_placeholder(text: str | None) -> bool:
+def is_placeholder(text: object) -> bool:
     """True for the words a deleted provision keeps: "(Deleted by Act A1644)" / "(Dipotong oleh Akta A1644)"."""
-    return text is not None and _PLACEHOLDER.fullmatch(text) is not None
+    return isinstance(text, str) and _PLACEHOLDER.fullmatch(text) is not None
 
 
 _PLACEHOLDER = re.compile(r"\((?:Deleted by Act|Dipotong oleh Akta) A\d+\)")

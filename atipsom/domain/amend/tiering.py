@@ -25,7 +25,8 @@ def after_edit(old: str, payload_tier: str, words: Iterable[str | None]) -> str:
 
 
 def own_words(node: Provision) -> list[str | None]:
-    return [node.text, node.wrapup]
+    """The words of a provision itself (its text and closing words) that a source gives."""
+    return [words for words in (node.text, node.wrapup) if isinstance(words, str)]
 
 
 def with_tier(node: Provision, tier: str, verbatim: Provision | None = None) -> Provision:

@@ -20,7 +20,7 @@ from atipsom.domain.amend.state import (
     tier_for,
 )
 from atipsom.domain.amend.tiering import after_edit, retier, unofficial_only
-from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Provision, is_available
+from atipsom.domain.model import LANGS, MISSING, NOT_AVAILABLE, Instruction, Provision, is_available
 from atipsom.domain.tree import Slot, find, set_slot, slots, transform, words_pattern
 
 WordsLike = WordsPayload | DeleteWordsPayload | InsertWordsPayload
@@ -110,7 +110,7 @@ def _blank_slots(heading: dict[str, str], body: dict[str, Provision], lang: str,
             text_slots = {slot for slot, words in slots(node) if words or slot[1] == "wrapup"}
     for slot in text_slots:
         if find(root, slot[0]) is not None:
-            root = set_slot(root, slot, NOT_AVAILABLE)
+            root = set_slot(root, slot, MISSING)
     body[lang] = root
 
 

@@ -106,7 +106,7 @@ def front_values(work_version: WorkVersion) -> dict[str, Any]:
             available = is_available(text)
             label = tier_label(provision_tier(node), lang) if node is not None and available else ""
             cells.append({"lang": lang, "label": Markup(label),
-                          "text": Markup(plain(text, lang, eid)) if available else None})
+                          "text": Markup(plain(text, lang, eid)) if is_available(text) else None})
         rows.append({"eid": eid, "cells": cells})
     return {"front_rows": rows}
 

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Sequence
 from markupsafe import Markup
 
 from atipsom.domain.diff import Segment, diff_versions, heading_diff
-from atipsom.domain.model import LANGS, NOT_AVAILABLE, Version
+from atipsom.domain.model import LANGS, NOT_AVAILABLE, Missing, Text, Version
 from atipsom.domain.tiers import strip_ours
 from atipsom.domain.timeline import format_date, short_date
 from atipsom.refs import ids
@@ -53,7 +53,14 @@ def _table(old: Version, new: Version, lang: str) -> dict[str, Any]:
 
 def _segments(segments: Iterable[Segment]) -> list[dict[str, Any]]:
     """Each piece of compared text (same, inserted, deleted), split where the text is not available."""
-    return [{"op": segment.op, "pieces": strip_ours(segment.text).split(NOT_AVAILABLE)} for segment in segments]
+    return [{"op": segment.op, "pieces": _pieces(segment.text)} for segment in segments]
+
+
+def _pieces(text: Text) -> list[str]:
+    """The words of a segment, cut where a placeholder of missing text goes (a missing text: one placeholder)."""
+    if isinstance(text, Missing):
+        return ["", ""]
+    return strip_ours(text).split(NOT_AVAILABLE)  # a heading no source gives
 
 
 def _tiers(old: Version, new: Version, eid: str, lang: str) -> list[dict[str, Any]]:
