@@ -30,8 +30,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from .documents import SearchDoc
-from .malay import stem_malay
-from .schema import DOC_BOOSTS, SECTION_DOC_BOOST, TEXT_FIELDS, TOKEN_PATTERN, carries_heading, normalise_key
+from .malay import PROTECTED, stem_malay
+from .schema import (
+    DOC_BOOSTS,
+    SECTION_DOC_BOOST,
+    STEM_EXCEPTIONS,
+    TEXT_FIELDS,
+    TOKEN_PATTERN,
+    carries_heading,
+    normalise_key,
+)
 from .schema import english_stem as _porter
 from .synonyms import SynonymMap
 
@@ -49,6 +57,11 @@ def synonyms_data(synonyms: SynonymMap) -> dict:
     """The synonym map as plain data for the browser's parser: {"table": {"w1 w2": [["x"], ...]}, "longest": n}."""
     return {"table": {" ".join(key): [list(alt) for alt in alts] for key, alts in synonyms.table.items()},
             "longest": synonyms.longest}
+
+
+def analysis_data() -> dict:
+    """The stemmers' word lists, for the browser's port of the stemmers (analysis.js): one source."""
+    return {"exceptions": dict(sorted(STEM_EXCEPTIONS.items())), "protected": sorted(PROTECTED)}
 
 
 def words(text: str) -> list[str]:
@@ -140,6 +153,7 @@ def build_static_index(docs: Sequence[SearchDoc], synonyms: SynonymMap | None = 
         "avg": {code: total / count for code, total in sorted(lengths.items())} if count else {},
         "weights": {f: w for fields in TEXT_FIELDS.values() for f, w in fields.items()},
         "synonyms": synonyms_data(synonyms) if synonyms is not None else {"table": {}, "longest": 1},
+        "analysis": analysis_data(),
         "shards": sorted(terms),
     }
     return StaticIndex(meta=meta, terms=terms, texts=chunks.files)

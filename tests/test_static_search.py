@@ -70,6 +70,18 @@ def test_snippets_mark_the_words_and_escape_everything_else(data_dir):
     assert "<" not in plain and ">" not in plain
 
 
+def test_a_quoted_phrase_needs_its_words_together_and_in_order(data_dir):
+    """s 66(2)(aa) has both word pairs of "permission to work" ("permission to move freely and to work") but not
+    the phrase: like the server, which checks positions, the static search confirms the pairs with the text."""
+    answer = search(data_dir, '"permission to work"', asAt="2026-01-01", lang="en")
+    ids = [r["id"] for r in answer["results"]]
+    assert ids[0] == "act-670/sec_51A__subsec_2@2015-11-18"
+    assert not [i for i in ids if i.startswith("act-670/sec_66__")]
+    assert "<mark>permission to work</mark>" in answer["results"][0]["snippet"].lower()
+    whole = search(data_dir, '"permission to move freely and to work"', asAt="2026-01-01", lang="en", limit=50)
+    assert "act-670/sec_66__subsec_2__para_aa@2022-02-22" in [r["id"] for r in whole["results"]]
+
+
 def test_one_hit_per_section_and_filters_apply(data_dir):
     answer = search(data_dir, "magistrate", lang="en", kind="provision", limit=50)
     sections = [r["section"] for r in answer["results"]]

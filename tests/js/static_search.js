@@ -6,6 +6,7 @@ const fs = require("fs");
 const path = require("path");
 const dir = path.join(__dirname, "..", "..", "docs", "assets", "javascripts", "atipsom-search");
 global.atipsomQuery = require(path.join(dir, "query.js"));
+global.atipsomAnalysis = require(path.join(dir, "analysis.js"));
 const engine = require(path.join(dir, "engine.js"));
 let input = "";
 process.stdin.on("data", (chunk) => { input += chunk; });

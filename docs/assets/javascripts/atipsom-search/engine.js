@@ -9,6 +9,7 @@
   "use strict";
 
   var Q = root.atipsomQuery || (typeof require === "function" ? require("./query.js") : null);
+  var A = root.atipsomAnalysis || (typeof require === "function" ? require("./analysis.js") : null);
   var K1 = 1.2, B = 0.75;
   var CITE_EXACT = 100, CITE_CHILD = 60, CITE_SECTION = 30, CITE_LAW_BONUS = 20;
   var FUZZY_WEIGHT = 0.5, SYNONYM_WEIGHT = 0.9, QUESTION_BOOST = 1.5;
@@ -96,9 +97,10 @@
     return decoded[key];
   }
 
+  // the server's stems of a word the texts have (the index says); of any other word, analysis.js's
   function stemsOf(word) {
     var shard = shardFor(word);
-    return (shard && shard.w[word]) || [word, word];
+    return (shard && shard.w[word]) || [A.englishStem(word), A.malayStem(word)];
   }
 
   function docLength(doc, code) {
@@ -172,6 +174,82 @@
     return prev[b.length] <= max;
   }
 
+  // -- phrases: word pairs, confirmed by the words' order in the text -------------------------------------
+  var PHRASE_CHECK_MAX_CANDIDATES = 200; // search/compiler.py
+  var MAX_PHRASE_TEXT_FILES = 32; // text files (about 2 KB gzip each) a phrase may load to confirm its candidates
+
+  /** A phrase in one language: its stems, its distinct word pairs ("ep:place of"), whether the text has them all
+   * and whether the server would confirm them with positions (more than two words, few candidates). */
+  function phrasePlan(words, lang) {
+    var l = lang.charAt(0);
+    var stems = words.map(function (w) { return stemsOf(w)[lang === "en" ? 0 : 1]; });
+    var pairs = [];
+    for (var i = 0; i + 1 < stems.length; i++) {
+      var pair = l + "p:" + stems[i] + " " + stems[i + 1];
+      if (pairs.indexOf(pair) < 0) pairs.push(pair);
+    }
+    var lists = pairs.map(postings);
+    var complete = lists.length > 0 && lists.every(Boolean);
+    var check = complete && stems.length > 2 &&
+      Math.min.apply(null, lists.map(function (list) { return list.docs.length; })) <= PHRASE_CHECK_MAX_CANDIDATES;
+    return { l: l, stems: stems, pairs: pairs, lists: lists, complete: complete, check: check };
+  }
+
+  /** The text files holding the documents that have every pair of the phrase. */
+  function phraseTextFiles(plan) {
+    var docs = plan.lists.slice(1).reduce(function (set, list) {
+      var next = new Set();
+      list.docs.forEach(function (d) { if (set.has(d)) next.add(d); });
+      return next;
+    }, new Set(plan.lists[0].docs));
+    var names = {};
+    docs.forEach(function (d) { names["text-" + meta.docs[d][16]] = true; });
+    return Object.keys(names);
+  }
+
+  function textOf(doc) {
+    var chunk = loaded["text-" + meta.docs[doc][16]];
+    return chunk ? chunk.texts[doc - chunk.first] : "";
+  }
+
+  function hasSequence(text, lang, stems) {
+    var stem = lang === "en" ? A.englishStem : A.malayStem;
+    var all = Q.plainWords(text || "").map(stem);
+    outer: for (var i = 0; i + stems.length <= all.length; i++) {
+      for (var j = 0; j < stems.length; j++) if (all[i + j] !== stems[j]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
+  /** The phrases of a query ("..." and hyphenated words, synonyms' alternatives), as word lists. */
+  function phrasesOf(expr) {
+    var out = [];
+    (function walk(n) {
+      if (!n) return;
+      if (n.type === "word") { if (n.text.indexOf(" ") >= 0) out.push(n.text.split(" ")); }
+      else if (n.type === "phrase") out.push(n.words);
+      else if (n.type === "synonym") { walk(n.original); n.alternatives.forEach(function (a) { out.push(a); }); }
+      else if (n.type === "not") walk(n.child);
+      else n.children.forEach(walk);
+    })(expr);
+    return out;
+  }
+
+  /** Loads the texts a query's phrases need to confirm their candidates (once the terms have loaded). */
+  function loadPhraseTexts(expr, langs) {
+    var names = {};
+    phrasesOf(expr).forEach(function (words) {
+      langs.forEach(function (lang) {
+        var plan = phrasePlan(words, lang);
+        if (!plan.check) return;
+        var files = phraseTextFiles(plan);
+        if (files.length <= MAX_PHRASE_TEXT_FILES) files.forEach(function (f) { names[f] = true; });
+      });
+    });
+    return Promise.all(Object.keys(names).map(load));
+  }
+
   // -- compiling and evaluating a parsed query (search/compiler.py) ---------------------------------------
   function Evaluation(langs) {
     this.langs = langs;
@@ -242,28 +320,31 @@
     if (words.length === 1) return this.word({ text: words[0], fuzzy: 0, prefix: false }, mark);
     var self = this, options = [];
     this.langs.forEach(function (lang) {
-      var l = lang.charAt(0);
-      var stems = words.map(function (w) { return stemsOf(w)[lang === "en" ? 0 : 1]; });
-      var pairs = [];
-      for (var i = 0; i + 1 < stems.length; i++) {
-        var pair = l + "p:" + stems[i] + " " + stems[i + 1];
-        if (pairs.indexOf(pair) < 0) pairs.push(pair);
-      }
-      // the phrase in a heading (all its pairs there), scored as its words in the heading field
-      var headingPairs = pairs.map(function (p) { return postings(l + "q" + p.slice(2)); });
+      var plan = phrasePlan(words, lang), l = plan.l, stems = plan.stems;
+      // the phrase in a heading (all its pairs there, its words in that order), scored as its words in the heading
+      var headingPairs = plan.pairs.map(function (p) { return postings(l + "q" + p.slice(2)); });
       if (headingPairs.every(Boolean)) {
         var inHeading = intersect(stems.map(function (s) { return termScores(l + "h:" + s, meta.weights["heading_" + lang]) || new Map(); }));
         var together = intersect(headingPairs.map(function (list) { var m = new Map(); list.docs.forEach(function (d) { m.set(d, 0); }); return m; }));
-        inHeading.forEach(function (s, d) { if (!together.has(d)) inHeading.delete(d); });
+        inHeading.forEach(function (s, d) {
+          if (!together.has(d) || (stems.length > 2 && !hasSequence(meta.docs[d][5], lang, stems))) inHeading.delete(d);
+        });
         if (inHeading.size) {
           if (mark) self.phrases[l].push(stems);
           options.push(inHeading);
         }
       }
-      var maps = pairs.map(function (p) { return termScores(p, 1); });
-      if (maps.length && maps.every(Boolean)) {
-        if (mark) self.phrases[l].push(stems);
-        options.push(intersect(maps));
+      if (plan.complete) {
+        var found = intersect(plan.pairs.map(function (p) { return termScores(p, 1); }));
+        // the server confirms the pairs with positions when they have few documents (search/compiler.py); here
+        // the texts of those documents say, when they are few files (else the pairs decide, as past the limit)
+        if (plan.check && phraseTextFiles(plan).length <= MAX_PHRASE_TEXT_FILES) {
+          found.forEach(function (s, d) { if (!hasSequence(textOf(d), lang, stems)) found.delete(d); });
+        }
+        if (found.size) {
+          if (mark) self.phrases[l].push(stems);
+          options.push(found);
+        }
       }
     });
     return union(options);
@@ -394,10 +475,14 @@
     return { hits: hits.slice(0, limit), total: hits.length };
   }
 
-  function evaluate(parsed, options) {
-    var langs = options.lang ? [options.lang] : ["en", "ms"];
+  function queryLangs(parsed, lang) {
+    var langs = lang ? [lang] : ["en", "ms"];
     parsed.filters.forEach(function (f) { if (f[0] === "lang") langs = [f[1]]; });
-    var ev = new Evaluation(langs);
+    return langs;
+  }
+
+  function evaluate(parsed, options) {
+    var ev = new Evaluation(queryLangs(parsed, options.lang));
     var split = splitNegations(parsed.expr), positive = split[0];
     var main = positive ? ev.node(positive, true) : null;
     var negative = union(split[1].map(function (n) { return ev.node(n, false); }));
@@ -510,12 +595,15 @@
     var limit = Math.max(1, Math.min(+options.limit || 10, 100));
     var text = typeof query === "string" ? query : "";
     return load("meta").then(function (data) {
+      if (meta !== data) A.configure(data.analysis);
       meta = data;
       var parsed = Q.parseQuery(text, meta.synonyms);
       var empty = { query: text.slice(0, 1000), as_at: asAt, total: 0, suggestion: null, results: [],
         notices: parsed.notices };
       if (!parsed.expr && !parsed.citations.length && !parsed.filters.length) return empty;
       return loadFor(parsed.expr).then(function () {
+        return loadPhraseTexts(parsed.expr, queryLangs(parsed, lang));
+      }).then(function () {
         var notices = parsed.notices.slice();
         var evaluated = evaluate(parsed, { lang: lang });
         var allow = allowed(asAt, kind, lang);
