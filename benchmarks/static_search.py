@@ -1,11 +1,12 @@
 """Static search (the browser's engine over search-data/) against the server's engine, in one run:
 
 * relevance on the judged queries (tests/eval/queries.yaml): MRR@10 and Recall@5 per category;
-* bytes: the search data, and what a first search loads (gzip);
+* bytes: the search data, and what a first search loads (gzip); on a phone-size viewport in Chromium, what a first
+  page view and then a first search typed into the header box transfer from `atipsom serve` (the site built here);
 * time from query to results in Chromium (once the data a query needs has loaded) on the real corpus and on a
   synthetic corpus of --synthetic provisions (benchmarks/search_speed.py makes it), with its index size.
 
-    .venv/bin/python benchmarks/static_search.py [--worst N] [--synthetic 10000] [--no-chromium]
+    .venv/bin/python benchmarks/static_search.py [--worst N] [--synthetic 10000] [--no-chromium] [--no-site]
 
 Builds both indexes into a temporary folder. Relevance runs the browser's engine under node (the same file);
 timings run it in Chromium (Debian's, as the browser tests do) from file://.
@@ -37,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--worst", type=int, default=8)
     parser.add_argument("--synthetic", type=int, default=10_000, help="provisions in the synthetic corpus (0: none)")
-    parser.add_argument("--no-chromium", action="store_true", help="skip the timings in Chromium")
+    parser.add_argument("--no-chromium", action="store_true", help="skip everything that runs in Chromium")
+    parser.add_argument("--no-site", action="store_true", help="skip building the site for the bytes of a phone")
     args = parser.parse_args(argv)
 
     from atipsom.app.corpus import project_docs
@@ -73,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             files = run_static_search(data_dir, [(q.query, {})])["files"]
             firsts.append(sum(gzip_size(data_dir / f"{name}.js") for name in files))
         chromium = None if args.no_chromium else chromium_times(data_dir, [q.query for q in queries], Path(tmp))
+        phone = None if args.no_chromium or args.no_site else phone_bytes(build_site(Path(tmp)))
         synthetic = synthetic_figures(args.synthetic, Path(tmp), args.no_chromium) if args.synthetic else None
 
     data = figures(runs, queries)
@@ -90,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
           f"'magistrate interim protection order' loads {len(first['files'])} files, {first_bytes / 1e3:.0f} KB gzip; "
           f"over the {len(queries)} judged queries each as a first search: median {statistics.median(firsts) / 1e3:.0f}"
           f" KB, max {max(firsts) / 1e3:.0f} KB gzip (limit 400 KB); a page view without search loads none")
+    if phone:
+        print(f"phone (390x844, Chromium, `atipsom serve` with gzip): a first page view (home) transfers "
+              f"{phone['view'][1] / 1e3:.0f} KB in {phone['view'][0]} files, no search data; then typing "
+              f"'{FIRST_QUERY}' into the header box transfers {phone['search'][1] / 1e3:.0f} KB in "
+              f"{phone['search'][0]} files ({phone['search_data_files']} of them search data)")
     if chromium:
         print(f"Chromium, real corpus ({len(queries)} judged queries, data loaded): "
               f"median {chromium['median']:.1f} ms, p95 {chromium['p95']:.1f} ms, max {chromium['max']:.1f} ms")
@@ -117,6 +125,9 @@ def percentile(values: list[float], share: float) -> float:
 
 
 SCRIPTS = REPO / "docs" / "assets" / "javascripts" / "atipsom-search"
+# the search's scripts in the order pages load them (mkdocs.yml extra_javascript), without the header box
+ENGINE_SCRIPTS = ("citations.js", "query.js", "analysis.js", "index.js", "phrases.js", "evaluate.js", "snippets.js",
+                  "engine.js")
 
 
 def chromium_times(data_dir: Path, queries: list[str], tmp: Path, options: list[dict] | None = None) -> dict | None:
@@ -132,11 +143,10 @@ def chromium_times(data_dir: Path, queries: list[str], tmp: Path, options: list[
     page_dir = data_dir.parent
     scripts = page_dir / "assets" / "javascripts" / "atipsom-search"
     scripts.mkdir(parents=True, exist_ok=True)
-    for name in ("query.js", "engine.js"):
+    for name in ENGINE_SCRIPTS:
         shutil.copyfile(SCRIPTS / name, scripts / name)
-    (page_dir / "bench.html").write_text(
-        "<!doctype html><title>bench</title><script src='assets/javascripts/atipsom-search/query.js'></script>"
-        "<script src='assets/javascripts/atipsom-search/engine.js'></script>", encoding="utf-8")
+    (page_dir / "bench.html").write_text("<!doctype html><title>bench</title>" + "".join(
+        f"<script src='assets/javascripts/atipsom-search/{name}'></script>" for name in ENGINE_SCRIPTS), encoding="utf-8")
     jobs = [[q, (options or [{}] * len(queries))[i]] for i, q in enumerate(queries)]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu"])
@@ -154,6 +164,85 @@ def chromium_times(data_dir: Path, queries: list[str], tmp: Path, options: list[
         }""", jobs)
         browser.close()
     return {"median": statistics.median(times), "p95": percentile(times, 0.95), "max": max(times), "all": times}
+
+
+# -- bytes a phone transfers: a first page view, then a first search typed into the header box -----------------
+
+COPIED = ("statutes", "docs", "overrides", "mkdocs.yml", "reference")  # what `atipsom build` reads (as conftest)
+PHONE = {"width": 390, "height": 844}
+FIRST_QUERY = "magistrate interim protection order"
+
+
+def build_site(tmp: Path) -> Path:
+    """The site and index built as `atipsom build` makes them, into a root that copies this repository's inputs."""
+    from atipsom.app.build import build_all
+    from atipsom.app.project import Project, today
+
+    root = tmp / "navigator"
+    root.mkdir()
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        elif source.exists():
+            shutil.copyfile(source, root / name)
+    (root / "atipsom").symlink_to(REPO / "atipsom")
+    build_all(Project(root), quiet=True, offline=False, site=True, index=True, today=today())
+    return root
+
+
+def phone_bytes(root: Path) -> dict | None:
+    """`atipsom serve` (gzip, as readers get it) on the built root; Chromium at phone size opens the home page,
+    then a reader types FIRST_QUERY into the header box: the bytes each step transfers (bodies as sent)."""
+    import os
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ATIPSOM_")} | {"ATIPSOM_ROOT": str(root)}
+    server = subprocess.Popen([sys.executable, "-m", "atipsom", "serve", "--no-build", "--port", str(port)],
+                              env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"{base}/api/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport=PHONE)
+            seen: list = []
+            page.on("requestfinished", seen.append)
+
+            def transferred(requests) -> tuple[int, int]:
+                return len(requests), sum(r.sizes()["responseBodySize"] for r in requests)
+
+            page.goto(base + "/")
+            page.wait_for_load_state("networkidle")
+            view = transferred(list(seen))
+            page_files = len(seen)
+            page.keyboard.press("/")
+            page.locator("#atp-search-input").press_sequentially(FIRST_QUERY)
+            page.locator("#atp-search-list [role=option]").first.wait_for(timeout=30_000)
+            page.wait_for_load_state("networkidle")
+            search = transferred(seen[page_files:])
+            data = [r.url for r in seen[page_files:] if "/search-data/" in r.url]
+            browser.close()
+        return {"view": view, "search": search, "search_data_files": len(data)}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def synthetic_figures(count: int, tmp: Path, no_chromium: bool) -> dict:

@@ -1,4 +1,4 @@
-"""The browser's query parser (docs/assets/javascripts/atipsom-search/query.js) in Chromium itself: every row of
+"""The browser's query parser (docs/assets/javascripts/atipsom-search/citations.js, query.js) in Chromium itself: every row of
 spec/citations.yaml and spec/query-syntax.yaml parses there as the table says (node runs the same in
 tests/test_query_syntax.py; this proves Chromium's regular expressions agree)."""
 
@@ -10,7 +10,7 @@ from search.static_index import synonyms_data
 from search.synonyms import SynonymMap
 from tests.conftest import REPO
 
-QUERY_JS = REPO / "docs" / "assets" / "javascripts" / "atipsom-search" / "query.js"
+SCRIPTS = [REPO / "docs" / "assets" / "javascripts" / "atipsom-search" / name for name in ("citations.js", "query.js")]
 DEFAULTS = {"work": None, "section": None, "path": [], "term": None, "part": None, "eid": None, "at": None,
             "as_at": None, "original": False}
 
@@ -25,7 +25,8 @@ def test_both_conformance_tables_pass_in_chromium(browser):
     try:
         page = context.new_page()
         page.set_content("<!doctype html><title>parser</title>")
-        page.add_script_tag(path=str(QUERY_JS))
+        for script in SCRIPTS:
+            page.add_script_tag(path=str(script))
         got = page.evaluate(
             """([citations, queries, synonyms]) => ({
                 citations: citations.map((t) => atipsomQuery.findCitations(t).map(atipsomQuery.citationToJson)),
