@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
 from .documents import SearchDoc
 from .malay import PROTECTED, stem_malay
 from .schema import (
@@ -66,6 +68,12 @@ def analysis_data() -> dict:
 
 def words(text: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN_RE.finditer(text)]
+
+
+def stored_length(length: int) -> int:
+    """A field's length as Whoosh stores it and BM25F reads it: one byte, exact up to 30 words, then within about
+    3% (the average lengths are exact totals, as Whoosh's)."""
+    return byte_to_length(length_to_byte(length)) if length else 0
 
 
 def doc_boost(doc: SearchDoc) -> float:
@@ -140,15 +148,16 @@ def build_static_index(docs: Sequence[SearchDoc], synonyms: SynonymMap | None = 
         lengths[f"{lang}p"] += max(len(words(doc.text)) - 1, 0)
         rows.append([doc.id, doc.kind, doc.lang, doc.section, doc.provision, doc.heading, doc.part,
                      _iso(doc.in_force_from), _iso(doc.in_force_to), doc.url, bool(doc.unofficial),
-                     doc_boost(doc), doc_lengths.get("h", 0), doc_lengths.get("t", 0), doc_lengths.get("c", 0),
-                     keys, chunks.place(number, doc.text)])
+                     doc_boost(doc), *(stored_length(doc_lengths.get(code, 0)) for code in "htc"),
+                     keys, chunks.place(number, doc.text),
+                     stored_length(len(exact)), stored_length(max(len(words(doc.text)) - 1, 0))])
     count = len(rows)
     terms = _shard_terms(postings, stems, forms)
     meta = {
         "format": FORMAT,
         "docs": rows,
         "columns": ["id", "kind", "lang", "section", "provision", "heading", "part", "from", "to", "url",
-                    "unofficial", "boost", "h", "t", "c", "cite", "text"],
+                    "unofficial", "boost", "h", "t", "c", "cite", "text", "x", "p"],
         "count": count,
         "avg": {code: total / count for code, total in sorted(lengths.items())} if count else {},
         "weights": {f: w for fields in TEXT_FIELDS.values() for f, w in fields.items()},

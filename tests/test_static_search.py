@@ -135,3 +135,27 @@ def test_a_rebuild_replaces_the_data_whole(tmp_path):
     write_static_index(docs[:300], tmp_path)
     second = sorted(p.name for p in (tmp_path / DATA_DIR).iterdir())
     assert first != second and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.slow
+def test_every_judged_query_gets_the_servers_results_and_scores_offline(data_dir, tmp_path):
+    """The same documents, fields, weights, stems, stored field lengths, phrases, synonyms and citations: the
+    static search answers each judged query (tests/eval/queries.yaml) with the server's hits, in the server's
+    order, with the server's scores."""
+    from search.engine import SearchEngine
+    from search.indexer import build_index
+    from tests.conftest import load_benchmark
+
+    queries = load_benchmark("relevance").load_queries()
+    build_index(project_docs(load_project(REPO)), tmp_path / "index", progress=False, full=True)
+    jobs = [(q.query, {"asAt": q.as_at.isoformat(), "kind": q.kind, "lang": q.lang, "limit": 10}) for q in queries]
+    answers = run_static_search(data_dir, jobs)["answers"]
+    with SearchEngine.open(tmp_path / "index", cache_size=0) as engine:
+        for query, answer in zip(queries, answers, strict=True):
+            served = engine.search(query.query, as_at=query.as_at, kind=query.kind, lang=query.lang, limit=10)
+            assert [(r["id"], r["lang"]) for r in answer["results"]] == [(r.id, r.lang) for r in served.results], \
+                query.id
+            assert answer["total"] == served.total, query.id
+            for ours, theirs in zip(answer["results"], served.results, strict=True):
+                assert ours["score"] == pytest.approx(theirs.score, rel=2e-3, abs=1e-3), query.id
+

@@ -9,7 +9,7 @@
   var I = root.atipsomSearchIndex || (typeof require === "function" ? require("./index.js") : null);
   var P = root.atipsomSearchPhrases || (typeof require === "function" ? require("./phrases.js") : null);
   var CITE_EXACT = 100, CITE_CHILD = 60, CITE_SECTION = 30, CITE_LAW_BONUS = 20;
-  var FUZZY_WEIGHT = 0.5, SYNONYM_WEIGHT = 0.9, QUESTION_BOOST = 1.5;
+  var FUZZY_WEIGHT = 0.5, QUESTION_BOOST = 1.5;
   var MIN_AUTO_FUZZY = 4, MAX_FUZZY_CHARS = 30, MAX_FUZZY_TERMS = 50, MAX_PREFIX_TERMS = 200;
   var FIELDS = [["h", "heading_"], ["t", "text_"], ["c", "context_"]];
   var QUESTION_WORDS = ("a an the can could how what when where who whom whose why which is are was were do does " +
@@ -145,7 +145,9 @@
       var seen = this.unknown.length;
       var options = [this.node(node.original, mark)];
       this.unknown.length = seen;
-      node.alternatives.forEach(function (alt) { options.push(I.scale(self.phrase(alt, mark), SYNONYM_WEIGHT)); });
+      // the server wraps each alternative in a one-part OR with boost SYNONYM_WEIGHT, and Whoosh drops the boost of
+      // a one-part OR (search/ranking.py): an alternative counts as much as the reader's own words there, so here
+      node.alternatives.forEach(function (alt) { options.push(self.phrase(alt, mark)); });
       return I.union(options);
     }
     if (node.type === "or") return I.union(node.children.map(function (c) { return self.node(c, mark); }));

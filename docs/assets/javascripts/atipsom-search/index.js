@@ -93,8 +93,8 @@
 
   function docLength(doc, code) {
     var row = meta.docs[doc];
-    if (code === "x") return row[12] + row[13];
-    if (code === "p") return Math.max(row[13] - 1, 0);
+    if (code === "x") return row[17];
+    if (code === "p") return row[18];
     return row[{ h: 12, t: 13, c: 14 }[code]];
   }
 
