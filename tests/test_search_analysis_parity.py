@@ -95,6 +95,20 @@ def test_the_word_list_goes_beyond_the_words_of_the_texts(real_project):
     assert set(MALAY_IN_TEXTS + ENGLISH_IN_TEXTS) <= vocabulary
 
 
+def test_every_word_of_the_texts_stems_the_same_in_the_browser(real_project):
+    """The browser confirms phrases by stemming the texts' words itself (phrases.js): each of them must stem as the
+    index stemmed it (search/static_index.py, with the server's stemmers)."""
+    from atipsom.app.corpus import project_docs
+    from search.malay import stem_malay
+    from search.schema import english_stem
+
+    vocabulary = sorted({w for doc in project_docs(real_project) for w in words(doc.heading + " " + doc.text)})
+    browser = _browser_terms([" ".join(vocabulary)])[0]
+    assert [w for w, _, _ in browser] == vocabulary
+    assert [(w, e, m) for w, e, m in browser if e != english_stem(w) or m != stem_malay(w)] == []
+    assert len(vocabulary) > 3000
+
+
 @pytest.mark.slow
 def test_a_malay_form_the_texts_lack_still_finds_its_root_offline(tmp_path, real_project):
     """'penyeludupannya' is in no text; stemmed in the browser to 'seludup', it finds the Act's 'penyeludupan'."""
