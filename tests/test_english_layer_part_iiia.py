@@ -165,3 +165,17 @@ def test_s26K_the_section_the_explanatory_statement_does_not_count_has_english_t
     data = show(real_statutes, real_consolidation, "s 26K(5)", as_at=IN_2012)
     assert "jointly and severally liable" in data["text"] and "smuggled migrant" in data["text"]
     assert data["tier"] == "translated"
+
+
+def test_search_indexes_the_part_iiia_english_labelled_unofficial_and_without_our_marks(real_consolidation):
+    from atipsom.app.corpus import provision_docs
+
+    versions = real_consolidation.versions["26B"]
+    docs = {d.eid: d for d in provision_docs(versions[0], []) if d.lang == "en"}
+    c = docs["sec_26B__para_c"]
+    assert (c.tier, c.unofficial) == ("rendered", True)
+    assert "the conduct of the person gives rise to a risk of death" in c.text and OPEN not in c.text
+    assert (docs["sec_26B__para_a"].tier, docs["sec_26B__para_a"].unofficial) == ("verbatim", False)
+    transit = {d.eid: d for d in provision_docs(real_consolidation.versions["26C"][0], []) if d.lang == "en"}
+    assert transit["sec_26C"].tier == "translated" and transit["sec_26C"].unofficial
+    assert "smuggled migrant through Malaysia" in transit["sec_26C"].text
