@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -193,3 +194,31 @@ def test_a_version_before_the_renumbering_has_no_old_anchors(project):
     site = Site(project, TODAY)
     html = next(p.content for p in site.pages() if p.path == site.urls.section_page("3", dt.date(2030, 9, 1)))
     assert "atp-old-anchor" not in html and html.count('id="sec_3__para_a"') == 1
+
+
+def test_nothing_a_reader_of_the_other_act_gets_names_act_670(project):
+    """Every generated page of the second Act's site, its open-data files (JSON, Akoma Ntoso, manifest, zip
+    listing) and its feed name Act 9999 and never Act 670: nothing in the code assumes the Act."""
+    from atipsom.app.export.bulk import site_files
+
+    site = Site(project, TODAY)
+    texts = {page.path: page.content for page in site.pages()}
+    for item in site_files(project, TODAY):
+        if isinstance(item.content, str):
+            texts[item.path] = item.content
+        elif not item.path.endswith(".zip"):
+            texts[item.path] = item.content.decode("utf-8")
+    # the JSON Schema is the format's own documentation: its examples ("act-670/sec_44@2015-11-18") are the same for
+    # every Act
+    texts.pop("data/law-data.schema.json")
+    assert len(texts) > 20
+    naming_670 = sorted(path for path, text in texts.items() if re.search(r"\b670\b", text))
+    assert naming_670 == []
+    act_page = texts[site.urls.act_page()]
+    assert "Act 9999" in act_page and "Akta 9999" in act_page
+    timeline = texts[site.urls.timeline_page()]
+    assert "# Timeline of Act 9999" in timeline and 'aria-label="Timeline of Act 9999"' in timeline
+    assert "Perkataan yang ditakrifkan dalam seksyen 2 Akta 9999" in texts["ms/glossary/index.md"]
+    assert "Act 9999 as enacted (P.U. (B) 9001/2030)" in texts[site.urls.history_page("1")]
+    manifest = json.loads(texts["data/manifest.json"])
+    assert manifest["licence"]["statute_text"].startswith("The text of Act 9999 and its amending Acts")

@@ -182,6 +182,10 @@ class WorkId:
     def is_amending(self) -> bool:
         return self.number.startswith("A")
 
+    def citation(self, lang: str = "en") -> str:
+        """How the law cites the work in a language: 'Act 670', 'Akta 670', 'Act A1500'."""
+        return f"{'Akta' if lang == 'ms' else 'Act'} {self.number}"
+
     def akn(self, year: int) -> str:
         """The Akoma Ntoso work URI: '/akn/my/act/2007/670'."""
         return f"/akn/my/act/{year}/{self.number.lower()}"

@@ -18,6 +18,7 @@ from atipsom.domain.cases import CaseNote
 from atipsom.domain.glossary import GlossaryEntry
 from atipsom.domain.model import GuidancePage
 from atipsom.domain.tiers import VERBATIM, is_unofficial
+from atipsom.refs import ids
 from atipsom.render import urls
 from atipsom.render.templating import render
 from atipsom.render.unofficial import ours_html, tier_label
@@ -155,7 +156,8 @@ def glossary_markdown(entries: Sequence[GlossaryEntry], lang: str, work: str) ->
                            ", ".join(p.amended_by), site.section_page("2", p.version_from))
                    for p in entry.periods]
         shown.append(_Entry(entry.key, entry.anchor, entry.term(lang), entry.term(other), periods))
-    return render("glossary.html", entries=shown, lang=lang, other=other, counterpart=urls.glossary_page(other))
+    return render("glossary.html", entries=shown, lang=lang, other=other, counterpart=urls.glossary_page(other),
+                  act=ids.WorkId.parse(work).citation(lang))
 
 
 def _glossary_text(text: str | None, tier: str, page_lang: str) -> str | Markup | None:

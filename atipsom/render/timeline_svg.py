@@ -12,8 +12,9 @@ from atipsom.render.templating import render_page
 SURE = {"official", "reprint"}
 
 
-def timeline_svg(events: Sequence[TimelineEvent], width: int = 960) -> str:
-    """One row per event on a horizontal time axis; uncertain dates drawn dashed and labelled."""
+def timeline_svg(events: Sequence[TimelineEvent], title: str, width: int = 960) -> str:
+    """One row per event on a horizontal time axis; uncertain dates drawn dashed and labelled. `title`: the
+    drawing's accessible name ('Timeline of Act 670')."""
     dated = [(e, e.date) for e in events if e.date]
     if not dated:
         return ""
@@ -40,5 +41,5 @@ def timeline_svg(events: Sequence[TimelineEvent], width: int = 960) -> str:
                             for event, date in dated)
     years = [{"x": f"{x(dt.date(year, 1, 1)):.1f}", "label": year} for year in range(start.year, end.year + 1)
              if not (year % 2 and year != start.year)]
-    return render_page("timeline.svg.html", width=width, height=height, left=left, axis_y=height - 28,
+    return render_page("timeline.svg.html", title=title, width=width, height=height, left=left, axis_y=height - 28,
                        axis_end=width - right, description=description, years=years, rows=rows).rstrip("\n")

@@ -83,9 +83,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "about": {"en": "About", "ms": "Tentang"},
     # glossary
     "glossary": {"en": "Glossary", "ms": "Glosari"},
-    "glossary_lead": {"en": "The words Act 670 defines in section 2, in English and Malay, as each version of the "
+    "glossary_lead": {"en": "The words {act} defines in section 2, in English and Malay, as each version of the "
                             "section reads.",
-                      "ms": "Perkataan yang ditakrifkan dalam seksyen 2 Akta 670, dalam bahasa Inggeris dan bahasa "
+                      "ms": "Perkataan yang ditakrifkan dalam seksyen 2 {act}, dalam bahasa Inggeris dan bahasa "
                             "Melayu, seperti yang dibaca dalam setiap versi seksyen itu."},
     "glossary_see": {"en": "In the glossary", "ms": "Dalam glosari"},
     "glossary_missing_en": {"en": "No English text of this definition is in our sources for these dates.",

@@ -27,13 +27,15 @@ MANIFEST = f"{DATA}/manifest.json"
 #: the zip's entries all carry this time, so that the same law gives the same bytes (zip cannot go before 1980)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-LICENCE = {
-    "statute_text": "The text of Act 670 and its amending Acts is the law of Malaysia, reproduced from the public "
-                    "sources named in each document (`source`). We claim no rights in it; it is not an official "
-                    "reprint. Unofficial English (tiers reconstructed, rendered, translated) is our work.",
-    "our_work": "Our own words (unofficial English, structure, metadata and these files as a collection): CC BY 4.0, "
-                "ATIPSOM Navigator contributors (see CONTENT-LICENSE.md).",
-}
+def licence(citation: str) -> dict[str, str]:
+    """The terms of the bundle of the Act cited `citation` ('Act 670')."""
+    return {
+        "statute_text": f"The text of {citation} and its amending Acts is the law of Malaysia, reproduced from the "
+                        "public sources named in each document (`source`). We claim no rights in it; it is not an "
+                        "official reprint. Unofficial English (tiers reconstructed, rendered, translated) is our work.",
+        "our_work": "Our own words (unofficial English, structure, metadata and these files as a collection): CC BY "
+                    "4.0, ATIPSOM Navigator contributors (see CONTENT-LICENSE.md).",
+    }
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def _manifest(files: list[DataFile], project: Project, today: dt.date) -> dict:
         "generated": today.isoformat(),
         "schema": SCHEMA.removeprefix(DATA + "/"),
         "akoma_ntoso": "Akoma Ntoso 3.0 (OASIS LegalDocML), valid against akomantoso30.xsd",
-        "licence": LICENCE,
+        "licence": licence(f"Act {work.number}"),
         "tiers": "Each text carries its English tier: verbatim (a source's words) is the only official tier; "
                  "reconstructed, rendered and translated English are unofficial (JSON: `tier`, `unofficial`; "
                  "Akoma Ntoso: atp:tier and status=\"translated\" on the element, <proprietary>, FRBRtranslation).",

@@ -34,6 +34,7 @@ def act_page(ctx: SiteContext) -> Page:
                       "sections": sections})
     body = render_page(
         "act.md", title_en=current.title.get("en", ""), title_ms=current.title.get("ms", ""),
+        citation_en=ctx.citation(), citation_ms=ctx.citation("ms"),
         assent=work.assent.date, gazette=work.gazette.date,
         commencements=[{"provisions": ", ".join(_eid_label(p) for p in c.provisions), "date": c.date,
                         "notice": c.notice} for c in work.commencements],
@@ -41,13 +42,13 @@ def act_page(ctx: SiteContext) -> Page:
                     for a in ctx.amendments],
         timeline_page=ctx.urls.timeline_page(), authoritative_text=work.authoritative_text or "",
         parts=parts, **as_at_picker_values(ctx), **front_values(current))
-    return Page(ctx.urls.act_page(), front_matter({"title": "Act 670", "atipsom": {"kind": "act"}}) + body,
+    return Page(ctx.urls.act_page(), front_matter({"title": ctx.citation(), "atipsom": {"kind": "act"}}) + body,
                 edit_path=ctx.work.path)
 
 
 def as_at_page(ctx: SiteContext, date: dt.date, next_date: dt.date | None) -> Page:
     work_version = ctx.work_at(date)
-    title = f"Act 670 as at {format_date(date)}"
+    title = f"{ctx.citation()} as at {format_date(date)}"
     meta = {"title": title, "search": {"exclude": True}, "atipsom": {"kind": "as-at", "date": date.isoformat()}}
     shown = [v for number in (n for p in work_version.parts for n in p.sections)
              if (v := version_at(ctx.consolidation.versions.get(number, ()), date)) is not None]

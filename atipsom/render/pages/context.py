@@ -69,6 +69,10 @@ class SiteContext:
         block = getattr(self.enrich_for, "definitions_block", None)
         return str(block(html, date, **options)) if callable(block) else ""
 
+    def citation(self, lang: str = "en") -> str:
+        """How the law cites the Act these pages are about: 'Act 670' ('Akta 670' in Malay)."""
+        return ids.WorkId.parse(self.work.id).citation(lang)
+
     def act(self, act_id: str) -> AmendingAct | None:
         return next((a for a in self.amendments if a.id == act_id), None)
 

@@ -28,7 +28,7 @@ def history_page(ctx: SiteContext, versions: Sequence[Version]) -> str:
             "change": CHANGE_LABEL.get(version.change, version.change),
             "acts": [{"page": ctx.urls.amendment_page(ref.act), "text": "Act " + ref.citation}
                      for ref in version.amended_by],
-            "enacted": f"Act 670 as enacted ({commencement.notice})" if commencement else "Act 670 as enacted",
+            "enacted": f"{ctx.citation()} as enacted" + (f" ({commencement.notice})" if commencement else ""),
             "compare": ctx.urls.diff_page(version.number, versions[i - 1].in_force_from, version.in_force_from)
             if i else None,
         })

@@ -64,7 +64,7 @@ def version_page(ctx: SiteContext, version: Version, versions: Sequence[Version]
     part = next((p for p in work_version.parts if p.number == version.part), None)
     meta: dict[str, Any] = {
         "title": section_title(version),
-        "description": f"Act 670 s {version.number}: {version.heading.get('en', '')}",
+        "description": f"{ctx.citation()} s {version.number}: {version.heading.get('en', '')}",
         "atipsom": {"section": version.number, "version": version.in_force_from.isoformat(),
                     "kind": "section" if canonical else "version"},
     }

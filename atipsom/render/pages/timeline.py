@@ -18,6 +18,7 @@ def timeline_page(ctx: SiteContext) -> Page:
     rows = [{"date": format_date(event.date) if event.date else "date not known", "text": event.description, "note": event.note or "",
              "page": ctx.urls.amendment_page(event.by) if event.by.startswith("act-a") else None,
              "sure": SURE.get(event.certainty, event.certainty), "source": event.source} for event in events]
-    body = render_page("timeline.md", svg=Markup(timeline_svg(events)), events=rows)
-    meta = {"title": "Timeline of Act 670", "atipsom": {"kind": "timeline"}}
+    title = f"Timeline of {ctx.citation()}"
+    body = render_page("timeline.md", title=title, svg=Markup(timeline_svg(events, title)), events=rows)
+    meta = {"title": title, "atipsom": {"kind": "timeline"}}
     return Page(ctx.urls.timeline_page(), front_matter(meta) + body, edit_path=ctx.work.path)
