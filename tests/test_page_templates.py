@@ -11,7 +11,7 @@ from atipsom.render.templating import render_page
 
 
 def test_words_from_the_law_files_are_escaped_as_text_on_the_page():
-    body = render_page("timeline.md", svg="", events=[
+    body = render_page("timeline.md", title="Timeline of Act 670", svg="", events=[
         {"date": "1 January 2008", "text": 'Act <script>alert("x")</script> & co', "page": None, "note": "",
          "sure": "official", "source": "Gazette 'P.U. (B) 1'"}])
     assert "<script>" not in body
@@ -20,7 +20,7 @@ def test_words_from_the_law_files_are_escaped_as_text_on_the_page():
 
 
 def test_a_link_to_another_page_is_a_placeholder_the_site_generator_resolves():
-    body = render_page("timeline.md", svg="", events=[
+    body = render_page("timeline.md", title="Timeline of Act 670", svg="", events=[
         {"date": "15 November 2010", "text": "Act A1385 comes into force", "page": "act-670/amendments/x/index.md",
          "note": "", "sure": "official", "source": ""}])
     assert '<a href="@@page:act-670/amendments/x/index.md">Act A1385 comes into force</a>' in body
