@@ -146,3 +146,15 @@ def test_show_says_which_words_its_source_gives_when_the_body_is_ours(real_statu
     assert "Note: Only the English heading is in a source" in out
     verbatim = format_show(show(real_statutes, real_consolidation, "s 44(1)", as_at=DATE, today=DATE))
     assert any(line.startswith("Source: ") for line in verbatim.splitlines())
+
+
+def test_a_section_only_we_translated_names_no_source_and_points_to_the_malay(real_statutes, real_consolidation):
+    """s 26D as at 2012 exists in English only as our translation: the answer must not print an empty source."""
+    as_at = dt.date(2012, 1, 1)
+    data = show(real_statutes, real_consolidation, "s 26D", as_at=as_at, today=as_at)
+    assert data["tier"] == "translated" and data["unofficial"] is True
+    out = format_show(data)
+    assert "Source: none in English; translated by us from the official Malay" in out
+    assert "?" not in next(line for line in out.splitlines() if line.startswith("Source"))
+    malay = show(real_statutes, real_consolidation, "s 26D", lang="ms", as_at=as_at, today=as_at)
+    assert "D.R. 22/2010" in format_show(malay)

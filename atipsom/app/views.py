@@ -6,7 +6,7 @@ import datetime as dt
 
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.lookup import NotFound, Resolved, amendment_json, resolve
-from atipsom.domain.model import LANGS, Version, is_available
+from atipsom.domain.model import LANGS, AmendmentRef, Version, is_available
 from atipsom.domain.plaintext import provision_text
 from atipsom.domain.tiers import full_label, has_ours, is_unofficial, lowest, provision_tier, strip_ours
 from atipsom.domain.timeline import format_date
@@ -35,7 +35,7 @@ def _source_json(statutes, version: Version, lang: str) -> dict:
 
 def _history_under(version: Version, eid: str):
     """Every amendment that touched this provision or anything under it, oldest first, once each."""
-    seen = {}
+    seen: dict[tuple[str, str, str, str | None], AmendmentRef] = {}
     for key, refs in version.history.items():
         if key == eid or key.startswith(eid + "__"):
             for ref in refs:
@@ -81,8 +81,7 @@ def provision_json(statutes, resolved: Resolved) -> dict:
         "tier_label": full_label(tier) or "verbatim",
         "unofficial": is_unofficial(tier),
         "provisions": [_tier_json(n, lang) for n in node.walk()],
-        "url": site.provision_url(version.number, resolved.eid if node.kind != "section" else None,
-                                  version.in_force_from) if node.kind != "section"
+        "url": site.provision_url(version.number, resolved.eid, version.in_force_from) if node.kind != "section"
         else urls.url_of(site.section_page(version.number, version.in_force_from)),
     }
     if has_ours(text):
@@ -120,6 +119,8 @@ def history(consolidation: Consolidation, ref: str, *, today: dt.date | None = N
         raise NotFound(str(exc)) from None
     if parsed.of_amending_act or not parsed.section or parsed.section not in consolidation.versions:
         resolve(consolidation, parsed, today=today)  # raises with the nearby message
+    if parsed.section is None or parsed.section not in consolidation.versions:
+        raise NotFound(f"not a section of the Act: {ref!r}")
     versions = consolidation.versions[parsed.section]
     return {
         "section": parsed.section,
@@ -165,8 +166,12 @@ def format_show(data: dict) -> str:
         lines.append(data["text"])
     lines.append("")
     src = data["source"]
-    label = "Source of the verbatim words" if data.get("unofficial") else "Source"
-    lines.append(f"{label}: {src.get('document') or '?'}, {src.get('locator') or ''}".rstrip(", "))
+    if not src.get("document") and data.get("tier") == "translated":
+        lines.append("Source: none in English; translated by us from the official Malay (add --lang ms to read it "
+                     "and its source).")
+    else:
+        label = "Source of the verbatim words" if data.get("unofficial") else "Source"
+        lines.append(f"{label}: {src.get('document') or '?'}, {src.get('locator') or ''}".rstrip(", "))
     if src.get("note"):
         lines.append(f"Note: {src['note']}")
     lines.append(f"URL: {data['url']}")

@@ -121,14 +121,26 @@ def _versions(ctx: SiteContext, versions: Sequence[Version], shown: Version) -> 
     return {"items": items, "history": ctx.urls.history_page(shown.number)}
 
 
+#: what a text whose English is ours is, instead of "verbatim from the source" (issue 12's tiers)
+TIER_STATUS = {
+    "reconstructed": "assembled by us from the words of English sources",
+    "rendered": "the words of English sources, with words of ours where only the Malay gives them (marked)",
+    "translated": "in no English source: parts are our translation of the official Malay text",
+}
+
+
 def _provenance(ctx: SiteContext, version: Version) -> dict[str, Any]:
     rows = []
     for lang in LANGS:
         status = version.text_status.get(lang, "verbatim")
+        tier = version_tier(version, lang)
         source = version.source.get(lang)
-        rows.append({"lang": LANG_LABEL[lang], "status": STATUS_LABEL.get(status, status),
-                     "tier": Markup(tier_label(version_tier(version, lang), lang, long=True)),
-                     "source": _source(ctx, source) if source else None})
+        shown_source = _source(ctx, source) if source else None
+        if shown_source is None and tier == "translated":
+            shown_source = {"kind": "named", "text": "none in English; translated by us from the Malay text below"}
+        rows.append({"lang": LANG_LABEL[lang],
+                     "status": TIER_STATUS[tier] if tier in TIER_STATUS else STATUS_LABEL.get(status, status),
+                     "tier": Markup(tier_label(tier, lang, long=True)), "source": shown_source})
     unavailable = [lang for lang in LANGS if version.text_status.get(lang) in ("incomplete", "missing")]
     acts = filter(None, map(ctx.act, dict.fromkeys(a.act for refs in version.history.values() for a in refs)))
     missing = [{"year": act.in_force_from.year, "number": act.number} for act in acts

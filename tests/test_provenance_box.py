@@ -1,0 +1,49 @@
+"""'Where this text comes from' on a section page says what the English is: a source's words, or ours (issue 12).
+
+A lawyer reading the English of a section added in 2010 must not be told it is "verbatim from the source" when no
+English source exists and the words are our translation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from atipsom.app.project import Project, find_root
+from atipsom.app.site import Site
+
+TODAY = dt.date(2026, 12, 5)
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    site = Site(Project(find_root()), TODAY)
+    return {page.path: page.content for page in site.pages()}
+
+
+def provenance_rows(page: str) -> dict[str, str]:
+    box = page[page.index('class="atp-provenance"'):]
+    box = box[:box.index("</ul>")]
+    return {lang: re.sub(r"<[^>]+>", "", row) for lang, row in
+            re.findall(r"<li><strong>(English|Bahasa Malaysia)</strong>: (.*?)</li>", box)}
+
+
+def test_a_translated_section_says_the_english_is_ours_and_names_no_english_source(pages):
+    rows = provenance_rows(pages["act-670/sec_26D/2010-11-15/index.md"])
+    assert rows["English"].startswith("in no English source: parts are our translation of the official Malay text")
+    assert "Source: none in English; translated by us from the Malay text below." in rows["English"]
+    assert "verbatim from the source" not in rows["English"]
+    assert rows["Bahasa Malaysia"].startswith("verbatim from the source. Source: Anti-Trafficking in Persons "
+                                              "(Amendment) Act 2010, A1385 s 15")
+
+
+def test_a_rendered_section_says_some_words_are_ours_and_keeps_its_source(pages):
+    rows = provenance_rows(pages["act-670/sec_44/2010-11-15/index.md"])
+    assert rows["English"].startswith("the words of English sources, with words of ours where only the Malay")
+    assert "Source: none" not in rows["English"]
+
+
+def test_a_section_in_its_enacted_english_is_verbatim(pages):
+    rows = provenance_rows(pages["act-670/sec_45/2008-02-28/index.md"])
+    assert rows["English"].startswith("verbatim from the source. Source: ")
