@@ -102,3 +102,21 @@ def test_complete_provision_is_not_called_incomplete_because_of_a_gap_elsewhere_
 
     assert show("s 51(3)(a)(i)")["text_status"] == "verbatim"
     assert show("51")["text_status"] == "incomplete"  # s 51(6) has no English
+
+
+def test_a_root_without_statutes_is_a_clear_error_not_another_repository(tmp_path):
+    """`--root` names the repository: a folder without statutes/ (even one inside the repository) is an error that
+    says what to give, never a silent fall back to the repository around it."""
+    for wrong in (tmp_path, REPO / "docs"):
+        result = CliRunner().invoke(cli, ["--root", str(wrong), "show", "s 4"])
+        assert result.exit_code == 1
+        assert f"{wrong}: not an ATIPSOM Navigator repository (no statutes/ folder in it)" in result.output
+        assert "Traceback" not in result.output
+
+
+def test_a_root_with_only_statutes_reads_that_act(tmp_path):
+    """The second test Act has statutes/ but no mkdocs.yml: `--root` reads it, not the repository around it."""
+    fixture = REPO / "tests" / "fixtures" / "second-act"
+    result = CliRunner().invoke(cli, ["--root", str(fixture), "show", "s 4", "--as-at", "2031-06-01", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["id"] == "act-9999/sec_4@2031-03-01"

@@ -22,11 +22,18 @@ from atipsom.load.statutes import load_statutes
 
 
 def find_root(start: Path | None = None) -> Path:
-    """The repository root: the nearest folder above `start` that holds statutes/ and mkdocs.yml."""
+    """The repository root. Given (`--root`, or ATIPSOM_ROOT): that folder, which must hold statutes/ (a folder
+    with only statutes/ is enough to read the law; building the site also needs mkdocs.yml). Not given: the
+    nearest folder above the current one that holds statutes/ and mkdocs.yml."""
     env = os.environ.get("ATIPSOM_ROOT")
-    if env:
-        return Path(env).resolve()
-    here = (start or Path.cwd()).resolve()
+    given = start if start is not None else (Path(env) if env else None)
+    if given is not None:
+        root = given.resolve()
+        if not (root / "statutes").is_dir():
+            raise FileNotFoundError(f"{given}: not an ATIPSOM Navigator repository (no statutes/ folder in it); "
+                                    "give --root the folder that holds statutes/ and mkdocs.yml")
+        return root
+    here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "statutes").is_dir() and (folder / "mkdocs.yml").is_file():
             return folder
