@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-#: Modules whose HTML comes from templates/law/*.html
-TEMPLATED = ["atipsom/render/law.py", "atipsom/render/enrich.py"]
+#: Modules whose HTML comes from templates/law/*.html (law.html, enrich.html, unofficial.html)
+TEMPLATED = ["atipsom/render/law.py", "atipsom/render/enrich.py", "atipsom/render/unofficial.py"]
 TAG = re.compile(r"(?<!\?P)</?[a-z][a-z0-9]*[\s>/]")  # not a regex group (?P<name>)
 
 
@@ -46,4 +46,5 @@ def test_law_text_html_comes_from_templates():
 def test_the_law_templates_ship_with_the_package():
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '"render/templates/law/*"' in pyproject
-    assert {p.name for p in (REPO / "atipsom/render/templates/law").glob("*.html")} >= {"law.html", "enrich.html"}
+    assert {p.name for p in (REPO / "atipsom/render/templates/law").glob("*.html")} >= {"law.html", "enrich.html",
+                                                                                  "unofficial.html"}

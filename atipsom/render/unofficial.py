@@ -9,13 +9,16 @@ brackets and underlines them (docs/assets/stylesheets/print.css).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from markupsafe import Markup
 
 from atipsom.domain import tiers
 from atipsom.render.html import esc, page_href
+from atipsom.render.templating import page_environment
 
 EXPLANATION_PAGE = {"en": "about/english-text.md", "ms": "ms/about/english-text.md"}
-OURS_TITLE = "our rendering"
-ICON = '<span class="atp-tier__icon" aria-hidden="true">⚠</span>'
 
 #: A piece of HTML that replaces text[start:end] (a cross-reference, a defined term).
 Piece = tuple[int, int, str]
@@ -32,8 +35,15 @@ def ours_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain), spans
 
 
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    """The macros of templates/law/unofficial.html."""
+    return page_environment().get_template("law/unofficial.html").module
+
+
 def _ins(html: str) -> str:
-    return f'<ins class="atp-ours" title="{OURS_TITLE}">{html}</ins>'
+    """HTML (already made) marked as our words."""
+    return str(_template().ins(Markup(html)))
 
 
 def _plain_run(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
@@ -79,18 +89,14 @@ def tier_label(tier: str, lang: str = "en", *, long: bool = False) -> str:
     if not tiers.is_unofficial(tier):
         return ""
     words = tiers.full_label(tier) if long else tiers.label(tier)
-    href = esc(page_href(EXPLANATION_PAGE.get(lang, EXPLANATION_PAGE["en"])))
-    title = esc(f"{tiers.full_label(tier)}: the official text is the Malay. What this means")
-    return (f'<a class="atp-tier atp-tier--{tier}" href="{href}" title="{title}" data-tier="{tier}">'
-            f"{ICON} {esc(words)}</a>")
+    href = page_href(EXPLANATION_PAGE.get(lang, EXPLANATION_PAGE["en"]))
+    title = f"{tiers.full_label(tier)}: the official text is the Malay. What this means"
+    return str(_template().tier_label(tier, words, href, title))
 
 
 def legend() -> str:
     """What marked words mean, shown once on a page that has any."""
-    return ('<p class="atp-ours-legend">' + ICON + ' <strong>Unofficial English.</strong> Words '
-            + _ins("marked like this") + " are our rendering (ATIPSOM Navigator’s), not the words of any source; "
-            'the official text is the Malay beside it. '
-            f'<a href="{esc(page_href(EXPLANATION_PAGE["en"]))}">How the English text is made</a>.</p>')
+    return str(_template().legend(page_href(EXPLANATION_PAGE["en"])))
 
 
 def banner_note(tier: str) -> str:
@@ -103,8 +109,7 @@ def banner_note(tier: str) -> str:
     else:
         what = ("Some of the English text of this version is unofficial English: no source gives it, so we "
                 "rendered it from, or translated, the official Malay.")
-    return (f'<p class="atp-banner__tier">{tier_label(tier, long=True)} {esc(what)} The Malay text is the '
-            "official text; it is shown beside the English.</p>")
+    return str(_template().banner_note(Markup(tier_label(tier, long=True)), what))
 
 
 def cite_suffix(tier: str) -> str:
