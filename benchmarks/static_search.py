@@ -223,7 +223,7 @@ def phone_bytes(root: Path) -> dict | None:
                                                  args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport=PHONE)
             seen: list = []
-            page.on("requestfinished", seen.append)
+            page.on("requestfinished", lambda request: seen.append(request))
 
             def transferred(requests) -> tuple[int, int]:
                 return len(requests), sum(r.sizes()["responseBodySize"] for r in requests)
