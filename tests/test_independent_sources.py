@@ -52,7 +52,8 @@ from pathlib import Path
 import pytest
 
 from atipsom.domain.body import parse_body, written
-from atipsom.domain.model import NOT_AVAILABLE, Missing, Provision, Text
+from atipsom.domain.model import Missing, Provision, Text
+from atipsom.domain.text import NOT_AVAILABLE
 from atipsom.domain.timeline import version_at
 
 REPO = Path(__file__).resolve().parents[1]
@@ -378,7 +379,7 @@ def difference(source: str, ours: Text | None, *, cut: bool = False) -> tuple[tu
     """() if the words agree; else each differing run of words: (the source's, ours)."""
     if ours is None:
         return ((WHOLE, ABSENT),)
-    if isinstance(ours, Missing) or ours == NOT_AVAILABLE:  # a missing text, or a heading no source gives
+    if isinstance(ours, Missing):  # a missing text or heading: the table writes it as the files do
         return ((WHOLE, NOT_AVAILABLE),)
     a, b = normalise(source), normalise(ours)
     if a == b or (cut and b.startswith(a)):

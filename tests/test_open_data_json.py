@@ -22,6 +22,7 @@ from atipsom.app.export.tiering import ours_spans, plain_words, split_ours
 from atipsom.app.project import Project
 from atipsom.app.served import GenerationLookup
 from atipsom.app.views import show
+from atipsom.domain.model import MISSING
 from tests.conftest import REPO, write_tree
 
 with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 for its test client; httpx works
@@ -204,7 +205,7 @@ def test_our_words_in_a_rendered_text_are_listed_by_offset_and_unmarked_in_the_t
     spans = ours_spans(marked)
     assert [plain_words(marked)[a:b] for a, b in spans] == ["shall", "twenty-one"]
     assert split_ours(marked)[1] == ("shall", True)
-    assert plain_words("{not available}") is None and ours_spans("plain words") == []
+    assert plain_words(MISSING) is None and ours_spans("plain words") == []
 
 
 def test_unofficial_english_says_so_in_the_exported_section_and_act(real_project):

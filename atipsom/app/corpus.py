@@ -50,8 +50,9 @@ def provision_docs(version: Version, earlier: Sequence[Version] = ()) -> Iterato
 
 def _earlier_heading(earlier: Sequence[Version], lang: str) -> str:
     for old in reversed(earlier):
-        if is_available(old.heading.get(lang)):
-            return old.heading[lang]
+        heading = old.heading.get(lang)
+        if is_available(heading):
+            return heading
     return ""
 
 

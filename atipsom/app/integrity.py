@@ -18,7 +18,8 @@ import yaml
 
 from atipsom.domain.body import format_body, parse_body, split_languages
 from atipsom.domain.errors import InputError
-from atipsom.domain.model import LANGS
+from atipsom.domain.model import LANGS, Text
+from atipsom.domain.text import written
 from atipsom.refs import ids
 from atipsom.refs.ids import Expression, ProvisionId, VersionRef, WorkId
 
@@ -46,17 +47,22 @@ def _sha(value) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
+def _as_written(text: Text | None) -> str | None:
+    """A heading or title as its file writes it (a missing one `{not available}`): the hash is of the file's words."""
+    return written(text) if text is not None else None
+
+
 def text_blocks(statutes) -> dict[str, Block]:
     blocks: dict[str, Block] = {}
     work = statutes.work
     for lang in LANGS:
         if lang in work.front:
             source = work.source.get(lang)
-            parts = [(p.number, p.heading.get(lang)) for p in work.parts]
+            parts = [(p.number, _as_written(p.heading.get(lang))) for p in work.parts]
             key = f"{work.id}/work#{lang}"  # the Act's title, arrangement and long title (not a provision)
             blocks[key] = Block(
                 key=key, file=work.path,
-                text_hash=_sha([format_body(work.front[lang]), parts, work.title.get(lang)]),
+                text_hash=_sha([format_body(work.front[lang]), parts, _as_written(work.title.get(lang))]),
                 source_hash=_sha([source.ref, source.locator] if source else None),
                 source=f"{source.ref} {source.locator}" if source else "", where=f"source.{lang}",
                 line=work.front[lang].line)
@@ -69,7 +75,7 @@ def text_blocks(statutes) -> dict[str, Block]:
             key = str(Expression(VersionRef(WorkId.parse(work.id), ProvisionId.section(number)), lang))
             blocks[key] = Block(
                 key=key, file=section.path,
-                text_hash=_sha([format_body(section.body[lang]), section.heading.get(lang)]),
+                text_hash=_sha([format_body(section.body[lang]), _as_written(section.heading.get(lang))]),
                 source_hash=_sha([source.ref if source else None, source.locator if source else None, corrections,
                                   section.text_status.get(lang), section.editor_note]),
                 source=f"{source.ref} {source.locator}" if source else "", where=f"source.{lang} / corrections",

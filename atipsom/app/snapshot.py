@@ -14,6 +14,7 @@ from atipsom.domain.amend import Consolidation
 from atipsom.domain.body import format_body, format_languages
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import LANGS, Version, WorkVersion
+from atipsom.domain.text import written, written_texts
 from atipsom.refs.ids import VersionRef, WorkId
 
 
@@ -47,7 +48,7 @@ def version_file(version: Version) -> str:
         "id": version.ref,
         "section": version.number,
         "part": version.part,
-        "heading": {lang: version.heading.get(lang, "") for lang in LANGS},
+        "heading": {lang: written(version.heading.get(lang, "")) for lang in LANGS},  # a missing one: {not available}
         "in_force_from": version.in_force_from,
         "change": version.change,
     }
@@ -81,8 +82,8 @@ def work_file(work_id: str, version: WorkVersion) -> str:
     meta = {
         "id": str(VersionRef(WorkId.parse(work_id), at=version.in_force_from)),
         "in_force_from": version.in_force_from,
-        "title": dict(version.title),
-        "parts": [{"part": p.number, "heading": dict(p.heading), "sections": list(p.sections),
+        "title": written_texts(version.title),
+        "parts": [{"part": p.number, "heading": written_texts(p.heading), "sections": list(p.sections),
                    **({"heading_tier": dict(p.heading_tier)} if p.heading_tier else {})} for p in version.parts],
     }
     tiers = _english_tiers({}, version.front.get("en"))

@@ -23,6 +23,7 @@ from atipsom.domain.guidance import law_links, resolve_cites, text_law_links
 from atipsom.domain.lookup import resolve
 from atipsom.domain.model import GuidancePage, Version
 from atipsom.domain.plaintext import all_words
+from atipsom.domain.text import written
 from atipsom.domain.timeline import format_date
 from atipsom.refs import ids
 from atipsom.refs.citations import parse_citation
@@ -160,7 +161,7 @@ class WrittenPages:
                 ms = version.body["ms"].find(resolved.eid) or version.body["ms"]
                 words, malay_only = all_words(ms), lang == "en"
             excerpt = words if len(words) <= 220 else words[:217].rsplit(" ", 1)[0] + "…"
-            heading = version.heading.get(lang) or version.heading.get("en") or ""
+            heading = written(version.heading.get(lang) or version.heading.get("en") or "")
             items.append(bilingual.ReliedOn(
                 citation, target, anchor, heading, format_date(version.in_force_from, lang),
                 format_date(version.in_force_to, lang) if version.in_force_to else None, excerpt, malay_only))

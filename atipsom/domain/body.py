@@ -20,7 +20,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from atipsom.domain.errors import InputError
-from atipsom.domain.model import MISSING, NOT_AVAILABLE, Missing, Provision, Text
+from atipsom.domain.model import Provision
+from atipsom.domain.text import read_text as read_text
+from atipsom.domain.text import written as written
 from atipsom.refs import ids
 
 LANG_HEADINGS = {"English": "en", "Bahasa Malaysia": "ms"}
@@ -199,16 +201,6 @@ def _freeze(node: _Node, eid: str) -> Provision:
     wrapup = None if node.wrapup is None else read_text(node.wrapup)
     return Provision(eid=eid, kind=node.kind, num=node.num, text=read_text(node.text), children=children,
                      wrapup=wrapup, line=node.line)
-
-
-def read_text(words: str) -> Text:
-    """Words as written in the body format: `{not available}` is the missing text, anything else is words."""
-    return MISSING if words == NOT_AVAILABLE else words
-
-
-def written(text: Text) -> str:
-    """A text as the body format writes it (the inverse of `read_text`)."""
-    return NOT_AVAILABLE if isinstance(text, Missing) else text
 
 
 def format_body(root: Provision) -> str:

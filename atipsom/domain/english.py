@@ -15,6 +15,7 @@ from typing import Any
 
 from atipsom.domain.errors import InputError
 from atipsom.domain.model import AmendingAct, Instruction, SourceRef
+from atipsom.domain.text import has_missing_part
 
 ENGLISH_TIERS = ("reconstructed", "rendered", "translated")
 
@@ -102,7 +103,7 @@ def english_problems(amendments: Iterable[AmendingAct], terms: Iterable[Term], t
 
 
 def _has_gaps(payload: Any) -> bool:
-    return any(isinstance(v, str) and "{not available}" in v for v in payload.as_written().values())
+    return any(isinstance(v, str) and has_missing_part(v) for v in payload.as_written().values())
 
 
 def english_gaps(amendments: Iterable[AmendingAct]) -> list[Instruction]:

@@ -20,7 +20,6 @@ from atipsom.domain.records import DatedFact as DatedFact
 from atipsom.domain.records import Source as Source
 from atipsom.domain.records import SourceRef as SourceRef
 from atipsom.domain.text import MISSING as MISSING
-from atipsom.domain.text import NOT_AVAILABLE as NOT_AVAILABLE
 from atipsom.domain.text import Missing as Missing
 from atipsom.domain.text import Text as Text
 from atipsom.domain.text import is_available as is_available
@@ -108,7 +107,7 @@ class Section:
 
     number: str
     part: str
-    heading: Mapping[str, str]
+    heading: Mapping[str, Text]  # MISSING in a language no source gives it in
     body: Mapping[str, Provision]
     source: Mapping[str, SourceRef]
     text_status: Mapping[str, str]
@@ -124,7 +123,7 @@ class Section:
 @dataclass(frozen=True)
 class Part:
     number: str
-    heading: Mapping[str, str]
+    heading: Mapping[str, Text]  # MISSING in a language no source gives it in
     sections: tuple[str, ...]  # section numbers in order
     heading_tier: Mapping[str, str] = field(default_factory=dict)  # lang -> tier; absent = verbatim
 
@@ -141,7 +140,7 @@ class Work:
     number: str
     year: int
     frbr: str
-    title: Mapping[str, str]
+    title: Mapping[str, Text]
     bill_number: str
     assent: DatedFact
     gazette: DatedFact
@@ -227,7 +226,7 @@ class AmendingAct:
 
     id: str
     number: str  # "A1500"
-    short_title: Mapping[str, str]
+    short_title: Mapping[str, Text]
     bill_number: str
     bill_source: Mapping[str, str]
     assent: DatedFact
@@ -295,7 +294,7 @@ class Version:
     in_force_from: dt.date
     in_force_to: dt.date | None  # last day in force; None while current
     change: str
-    heading: Mapping[str, str]
+    heading: Mapping[str, Text]  # MISSING in a language no source gives it in
     body: Mapping[str, Provision]
     amended_by: tuple[AmendmentRef, ...]  # the instructions that made this version
     history: Mapping[str, tuple[AmendmentRef, ...]]  # eid -> every instruction that ever touched it
@@ -342,7 +341,7 @@ class WorkVersion:
 
     in_force_from: dt.date
     in_force_to: dt.date | None
-    title: Mapping[str, str]
+    title: Mapping[str, Text]
     parts: tuple[Part, ...]
     front: Mapping[str, Provision]
     amended_by: tuple[AmendmentRef, ...]

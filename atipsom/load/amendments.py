@@ -13,6 +13,7 @@ from atipsom.domain.model import (
     Source,
     Transitional,
 )
+from atipsom.domain.text import read_texts
 from atipsom.load.commencement import load_staged
 from atipsom.load.files import read_file
 from atipsom.load.instructions import load_instruction
@@ -96,7 +97,7 @@ def load_amending_act(path: Path, root: Path, errors: list[InputError],
         sub = Reader(item, document.path, errors, "transitional[]", line)
         sub.only(("provision", "summary"))
         transitional.append(Transitional(provision=sub.str("provision"), summary=sub.str("summary")))
-    short_title = reader.per_lang("short_title")
+    short_title = read_texts(reader.per_lang("short_title"))
     english_text = reader.str("english_text", choices=("available", "missing"))
     if len(errors) > before:
         return None

@@ -13,6 +13,7 @@ from atipsom.domain.model import (
     Source,
     Work,
 )
+from atipsom.domain.text import read_texts
 from atipsom.load.bodies import read_bodies, text_status
 from atipsom.load.files import read_file
 from atipsom.load.schema import Reader, items_of
@@ -87,7 +88,7 @@ def load_section(path: Path, root: Path, errors: list[InputError], sources: Mapp
     if len(errors) > before:
         return None
     return Section(
-        number=number, part=reader.quoted_number("part"), heading=reader.per_lang("heading"), body=bodies,
+        number=number, part=reader.quoted_number("part"), heading=read_texts(reader.per_lang("heading")), body=bodies,
         source=source, text_status=reader.per_lang("text_status", convert=text_status),
         editor_note=reader.str("editor_note", required=False), corrections=tuple(corrections), path=document.path,
     )

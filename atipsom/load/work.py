@@ -15,6 +15,7 @@ from atipsom.domain.model import (
     Source,
     Work,
 )
+from atipsom.domain.text import read_texts
 from atipsom.load.bodies import read_bodies, text_status
 from atipsom.load.files import read_file
 from atipsom.load.schema import Reader, items_of
@@ -67,7 +68,7 @@ def load_work(path: Path, root: Path, errors: list[InputError], sources: Mapping
                                          f"{lang} block must hold exactly {{#longtitle}} and {{#enacting}}"))
     return Work(
         id=work_id, number=reader.quoted_number("number"), year=reader.int("year") or 0,
-        frbr=reader.str("frbr"), title=reader.per_lang("title"),
+        frbr=reader.str("frbr"), title=read_texts(reader.per_lang("title")),
         bill_number=bill.str("number") if bill else "", assent=assent, gazette=gazette,
         commencements=commencements, parts=parts, front=front, source=source,
         text_status=reader.per_lang("text_status", convert=text_status),
@@ -98,7 +99,7 @@ def _parts(reader: Reader, errors: list[InputError]) -> tuple[Part, ...]:
     for item, line in items_of(reader, "parts"):
         sub = Reader(item, reader.path, errors, "parts[]", line)
         sub.only(("part", "heading", "sections"))
-        part = Part(number=sub.quoted_number("part"), heading=sub.per_lang("heading"),
+        part = Part(number=sub.quoted_number("part"), heading=read_texts(sub.per_lang("heading")),
                     sections=tuple(sub.strings("sections", required=True)))
         for number in part.sections:
             if number in part_of:

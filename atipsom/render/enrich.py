@@ -203,7 +203,8 @@ class Enrichment:
     _glossaries: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        titles = {title for wv in self.consolidation.work_versions for title in wv.title.values() if title}
+        titles = {title for wv in self.consolidation.work_versions for title in wv.title.values()
+                  if is_available(title) and title}
         object.__setattr__(self, "own_titles", tuple(sorted(titles, key=len, reverse=True)))
         object.__setattr__(self, "dates", as_at_dates(self.consolidation))
         work = next((v.work for versions in self.consolidation.versions.values() for v in versions), "")

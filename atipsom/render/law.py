@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from atipsom.domain import tiers
 from atipsom.domain.model import AmendmentRef, Missing, Provision, Text, Version
+from atipsom.domain.text import written
 from atipsom.domain.timeline import format_date, short_date
 from atipsom.refs import ids
 from atipsom.render.html import page_href
@@ -127,7 +128,7 @@ def _template() -> Any:
 
 
 def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[str] = ("en", "ms"),
-               show_history: bool = True, heading_level: int = 3, title: Mapping[str, str] | None = None,
+               show_history: bool = True, heading_level: int = 3, title: Mapping[str, Text] | None = None,
                permalink: str = "", with_legend: bool = True) -> str:
     """The parallel text of one version.
 
@@ -142,7 +143,7 @@ def render_law(version: Version, *, enrich: Enricher = plain, langs: Sequence[st
     title = title or {}
     view = LawView(
         section=version.number, version=version.in_force_from.isoformat(),
-        title_en=title.get("en", ""), title_ms=title.get("ms", ""),
+        title_en=written(title.get("en", "")), title_ms=written(title.get("ms", "")),
         date_en=format_date(version.in_force_from), date_ms=format_date(version.in_force_from, "ms"),
         permalink=page_href(permalink) if permalink else "", path=url_of(permalink) if permalink else "",
         langs=tuple(roots), root=_provision(version, reference, roots, enrich, show_history, heading_level, 0),

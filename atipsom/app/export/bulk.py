@@ -20,6 +20,7 @@ from atipsom.app.export.files import json_bytes
 from atipsom.app.export.json_docs import FORMAT_VERSION, document_json
 from atipsom.app.export.schema import schema_errors, schema_path
 from atipsom.app.project import Project
+from atipsom.domain.text import written
 
 DATA = "data"
 SCHEMA = f"{DATA}/law-data.schema.json"
@@ -103,7 +104,8 @@ def _zip(files: list[DataFile], work: str) -> bytes:
 def _manifest(files: list[DataFile], project: Project, today: dt.date) -> dict:
     work = project.statutes.work
     return {
-        "title": f"{work.title['en']} (Act {work.number}) / {work.title['ms']}: every version as open data",
+        "title": f"{written(work.title['en'])} (Act {work.number}) / {written(work.title['ms'])}: every version as "
+                 "open data",
         "work": work.id,
         "frbr_work": work.frbr,
         "format_version": FORMAT_VERSION,

@@ -17,6 +17,7 @@ from lxml.builder import ElementMaker
 from atipsom.app.export.history import file_dates, first_commit_with
 from atipsom.app.project import Project
 from atipsom.domain.model import LANG_NAMES
+from atipsom.domain.text import written
 from atipsom.domain.timeline import format_date
 from atipsom.render import urls
 
@@ -73,7 +74,8 @@ def law_entries(project: Project) -> list[Entry]:
         listed = "; ".join(f"s {number} {change}" for number, change in changed)
         entries.append(Entry(
             f"amendment:{act.id}",
-            f"Act {act.number} in force, {format_date(act.in_force_from)}: {act.short_title.get('en', act.number)}",
+            f"Act {act.number} in force, {format_date(act.in_force_from)}: "
+            f"{written(act.short_title.get('en', act.number))}",
             _day(act.in_force_from), urls.url_of(site.amendment_page(act.id)).lstrip("/"),
             f"{len(changed)} section(s) changed: {listed}." if changed else "No section text changed.", "law"))
     return entries

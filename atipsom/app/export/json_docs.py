@@ -18,7 +18,8 @@ from atipsom.app.export.tiering import (
 from atipsom.app.views import show
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.lookup import amendment_json
-from atipsom.domain.model import Provision, Statutes, is_available
+from atipsom.domain.model import Provision, Statutes, Text, is_available
+from atipsom.domain.text import written
 from atipsom.refs.ids import ProvisionId, VersionRef, WorkId
 
 FORMAT_VERSION = "1.0"
@@ -61,6 +62,11 @@ def section_json(statutes: Statutes, consolidation: Consolidation, doc: SectionD
             "body": node_json(body)}
 
 
+def _title(title: Text | None) -> str | None:
+    """The Act's title in the document's language (one that no source gives is written as the law files write it)."""
+    return written(title) if title is not None else None
+
+
 def act_json(statutes: Statutes, consolidation: Consolidation, doc: ActDoc) -> dict:
     """The whole Act as at a date, in one language."""
     lang, wv = doc.lang, doc.work_version
@@ -83,7 +89,7 @@ def act_json(statutes: Statutes, consolidation: Consolidation, doc: ActDoc) -> d
         "id": str(doc.ref),
         "work": doc.work,
         "frbr": frbr_json(doc.ref, statutes.work.year, lang),
-        "title": wv.title.get(lang) or statutes.work.title.get(lang),
+        "title": _title(wv.title.get(lang) or statutes.work.title.get(lang)),
         "number": statutes.work.number,
         "lang": lang,
         "in_force_from": doc.date.isoformat(),

@@ -28,6 +28,7 @@ from atipsom.domain.model import (
     AmendmentRef,
     Instruction,
     Statutes,
+    Text,
     Version,
     WorkVersion,
     is_available,
@@ -189,7 +190,7 @@ _TITLE_PATTERNS = {"en": re.compile(r"cited as the (?P<title>.+? Act \d{4})"),
                    "ms": re.compile(r"dinamakan (?P<title>Akta .+? \d{4})")}
 
 
-def _title_from_section_1(state: State) -> dict[str, str] | None:
+def _title_from_section_1(state: State) -> dict[str, Text] | None:
     """The short title as s 1(1) gives it at this point (renamed by A1385 s 3 in 2010)."""
     section = state.sections.get("1")
     if section is None:

@@ -6,7 +6,8 @@ from atipsom.domain.amend.operation import Operation
 from atipsom.domain.amend.payloads import HeadingPayload
 from atipsom.domain.amend.state import Effect, State, fail, payload_for, tier_for
 from atipsom.domain.amend.tiering import after_edit
-from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Part
+from atipsom.domain.model import LANGS, MISSING, Instruction, Part, Text
+from atipsom.domain.text import read_text
 
 
 def insert_part(state: State, instruction: Instruction) -> Effect:
@@ -17,16 +18,16 @@ def insert_part(state: State, instruction: Instruction) -> Effect:
     index = next((i for i, p in enumerate(state.parts) if p.number == after), None)
     if index is None:
         raise fail(instruction, f"Part {after} to insert after does not exist")
-    heading: dict[str, str] = {}
+    heading: dict[str, Text] = {}
     heading_tier: dict[str, str] = {}
     outcome: dict[str, str] = {}
     for lang in LANGS:
         payload = payload_for(instruction, lang)
         if payload is None and not instruction.lang:
-            heading[lang] = NOT_AVAILABLE
+            heading[lang] = MISSING
             outcome[lang] = "not available"
         else:
-            heading[lang] = (payload.heading if isinstance(payload, HeadingPayload) else "").strip()
+            heading[lang] = read_text((payload.heading if isinstance(payload, HeadingPayload) else "").strip())
             tier = after_edit("verbatim", tier_for(instruction, lang), [heading[lang]])
             if tier != "verbatim":
                 heading_tier[lang] = tier

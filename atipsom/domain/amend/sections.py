@@ -21,12 +21,13 @@ from atipsom.domain.amend.state import (
 from atipsom.domain.amend.tiering import after_edit, unofficial_only, with_tier
 from atipsom.domain.body import parse_body
 from atipsom.domain.errors import InputError
-from atipsom.domain.model import LANGS, NOT_AVAILABLE, Instruction, Provision, SourceRef, is_available
+from atipsom.domain.model import LANGS, MISSING, Instruction, Provision, SourceRef, Text, is_available
+from atipsom.domain.text import read_text
 from atipsom.domain.tree import blank
 from atipsom.refs import ids
 
 
-def _section_body(instruction: Instruction, number: str, lang: str) -> tuple[str, Provision] | None:
+def _section_body(instruction: Instruction, number: str, lang: str) -> tuple[Text, Provision] | None:
     payload = payload_for(instruction, lang)
     if not isinstance(payload, SectionPayload):
         return None
@@ -40,10 +41,11 @@ def _section_body(instruction: Instruction, number: str, lang: str) -> tuple[str
     if isinstance(own, SectionPayload):
         with contextlib.suppress(InputError):
             verbatim = parse_body(own.text, root_eid=body.eid, root_kind="section", root_num=number)
-    return payload.heading.strip(), with_tier(body, tier_for(instruction, lang), verbatim)
+    heading = payload.heading.strip()  # none given, or written `{not available}`: no source gives it
+    return read_text(heading) if heading else MISSING, with_tier(body, tier_for(instruction, lang), verbatim)
 
 
-def _heading_tier(instruction: Instruction, lang: str, heading: str) -> str:
+def _heading_tier(instruction: Instruction, lang: str, heading: Text) -> str:
     """The heading's tier: verbatim when it is the source's own heading, which the English layer completes."""
     own = verbatim_part(instruction, lang)
     if isinstance(own, SectionPayload) and own.heading.strip() == heading and is_available(heading):
@@ -64,7 +66,7 @@ def _fill(section: SectionState, instruction: Instruction) -> tuple[SectionState
     langs: list[str] = []
     for lang in LANGS:
         if lang in bodies:
-            heading[lang] = bodies[lang][0] or NOT_AVAILABLE
+            heading[lang] = bodies[lang][0]
             body[lang] = bodies[lang][1]
             heading_tier[lang] = _heading_tier(instruction, lang, heading[lang])
             outcome[lang] = "applied"
@@ -72,7 +74,7 @@ def _fill(section: SectionState, instruction: Instruction) -> tuple[SectionState
             outcome[lang] = "unchanged"
             continue
         else:
-            heading[lang] = NOT_AVAILABLE
+            heading[lang] = MISSING
             heading_tier.pop(lang, None)
             body[lang] = blank(reference)
             outcome[lang] = "not available"

@@ -13,7 +13,8 @@ from typing import cast
 from atipsom.domain.amend.payloads import Payload
 from atipsom.domain.english import EnglishEntry
 from atipsom.domain.errors import InputError
-from atipsom.domain.model import LANGS, NOT_AVAILABLE, AmendmentRef, Instruction, Part, Provision, SourceRef
+from atipsom.domain.model import LANGS, AmendmentRef, Instruction, Part, Provision, SourceRef, Text
+from atipsom.domain.text import has_missing_part
 from atipsom.refs import ids
 
 
@@ -25,7 +26,7 @@ class AmendmentError(InputError):
 class SectionState:
     number: str
     part: str
-    heading: Mapping[str, str]
+    heading: Mapping[str, Text]
     body: Mapping[str, Provision]
     status: Mapping[str, str]
     source: Mapping[str, SourceRef]
@@ -46,7 +47,7 @@ class State:
     order: tuple[str, ...]
     parts: tuple[Part, ...]
     front: Mapping[str, Provision]
-    title: Mapping[str, str]
+    title: Mapping[str, Text]
     date: dt.date | None = None  # the date the instructions being applied come into force
 
 
@@ -94,7 +95,8 @@ def fail(instruction: Instruction, message: str, hint: str = "", lang: str | Non
 
 def has_gaps(payload: Payload | None) -> bool:
     """True when a payload's words include `{not available}` (a source gives only part of them)."""
-    return payload is not None and any(isinstance(v, str) and NOT_AVAILABLE in v for v in payload.as_written().values())
+    return payload is not None and any(isinstance(v, str) and has_missing_part(v)
+                                       for v in payload.as_written().values())
 
 
 def english_entry(instruction: Instruction) -> EnglishEntry | None:

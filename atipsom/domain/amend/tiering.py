@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from atipsom.domain.amend.marks import has_marks
-from atipsom.domain.model import Provision, is_available
+from atipsom.domain.model import Provision, Text, is_available
 from atipsom.domain.tiers import VERBATIM, lowest
 from atipsom.domain.tree import find, transform
 
 
-def after_edit(old: str, payload_tier: str, words: Iterable[str | None]) -> str:
+def after_edit(old: str, payload_tier: str, words: Iterable[Text | None]) -> str:
     """The tier of a text of tier `old` once words of `payload_tier` are put in it, leaving `words`."""
     tier = lowest([old, payload_tier])
     if tier == "rendered" and not any(has_marks(w) for w in words):

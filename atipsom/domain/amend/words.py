@@ -20,7 +20,7 @@ from atipsom.domain.amend.state import (
     tier_for,
 )
 from atipsom.domain.amend.tiering import after_edit, retier, unofficial_only
-from atipsom.domain.model import LANGS, MISSING, NOT_AVAILABLE, Instruction, Provision, is_available
+from atipsom.domain.model import LANGS, MISSING, Instruction, Provision, Text, is_available
 from atipsom.domain.tree import Slot, find, set_slot, slots, transform, words_pattern
 
 WordsLike = WordsPayload | DeleteWordsPayload | InsertWordsPayload
@@ -51,12 +51,14 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
         assert isinstance(payload, WORDS_PAYLOADS)
         tier = tier_for(instruction, lang)
         if instruction.field == "heading":
-            if not is_available(heading.get(lang, "")):
+            old_heading = heading.get(lang, "")
+            if not is_available(old_heading):
                 outcome[lang] = "not applied: heading not available in this language"
                 continue
-            heading[lang] = edit_words(heading.get(lang, ""), payload, instruction, lang,
-                                       where=f"the {lang} heading of s {section.number}", ours=tier == "rendered")
-            heading_tier[lang] = after_edit(heading_tier.get(lang, "verbatim"), tier, [heading[lang]])
+            new_heading = edit_words(old_heading, payload, instruction, lang,
+                                     where=f"the {lang} heading of s {section.number}", ours=tier == "rendered")
+            heading[lang] = new_heading
+            heading_tier[lang] = after_edit(heading_tier.get(lang, "verbatim"), tier, [new_heading])
             changed_slots.add((target, "heading"))
             langs.append(lang)
             outcome[lang] = "applied"
@@ -85,7 +87,7 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
         outcome[lang] = "applied"
     for lang in missing_langs(instruction):
         if instruction.field == "heading":
-            heading[lang] = NOT_AVAILABLE
+            heading[lang] = MISSING
         else:
             _blank_slots(heading, body, lang, target, changed_slots)
         outcome[lang] = "not available"
@@ -95,11 +97,11 @@ def apply_words(state: State, instruction: Instruction) -> Effect:
     return Effect(outcome=outcome, langs=tuple(langs), section=new_section, touched=tuple(touched))
 
 
-def _blank_slots(heading: dict[str, str], body: dict[str, Provision], lang: str, target: str, changed: set[Slot]) -> None:
+def _blank_slots(heading: dict[str, Text], body: dict[str, Provision], lang: str, target: str, changed: set[Slot]) -> None:
     """Mark as not available, in `lang`, the slots the other language's words changed (all of the target if none)."""
     heading_only = any(field == "heading" for _, field in changed) and all(f == "heading" for _, f in changed)
     if any(field == "heading" for _, field in changed):
-        heading[lang] = NOT_AVAILABLE
+        heading[lang] = MISSING
     if heading_only:
         return
     text_slots = {slot for slot in changed if slot[1] != "heading"}
@@ -224,18 +226,20 @@ def _part_heading(state: State, instruction: Instruction) -> Effect:
         payload = payload_for(instruction, lang)
         if payload is None:
             if not instruction.lang:
-                heading[lang] = NOT_AVAILABLE
+                heading[lang] = MISSING
                 outcome[lang] = "not available"
                 langs.append(lang)
             continue
         assert isinstance(payload, WORDS_PAYLOADS)
-        if not is_available(heading.get(lang)):
+        old_heading = heading.get(lang)
+        if not is_available(old_heading):
             outcome[lang] = "not applied: heading not available in this language"
             continue
         tier = tier_for(instruction, lang)
-        heading[lang] = edit_words(heading[lang], payload, instruction, lang, where=f"the heading of Part {number}",
-                                   ours=tier == "rendered")
-        heading_tier[lang] = after_edit(heading_tier.get(lang, "verbatim"), tier, [heading[lang]])
+        new_heading = edit_words(old_heading, payload, instruction, lang, where=f"the heading of Part {number}",
+                                 ours=tier == "rendered")
+        heading[lang] = new_heading
+        heading_tier[lang] = after_edit(heading_tier.get(lang, "verbatim"), tier, [new_heading])
         outcome[lang] = "applied"
         langs.append(lang)
     parts = (*state.parts[:index], replace(part, heading=heading, heading_tier=unofficial_only(heading_tier)), *state.parts[index + 1:])

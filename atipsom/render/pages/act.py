@@ -14,7 +14,7 @@ from atipsom.domain.tiers import provision_tier
 from atipsom.domain.timeline import format_date, version_at
 from atipsom.render.html import page_href
 from atipsom.render.law import has_our_words, plain, render_law
-from atipsom.render.pages.context import Page, SiteContext, english_or_malay, front_matter, section_title
+from atipsom.render.pages.context import Page, SiteContext, english_or_malay, front_matter, section_title, title_text
 from atipsom.render.templating import render_page
 from atipsom.render.unofficial import legend, tier_label
 
@@ -33,7 +33,7 @@ def act_page(ctx: SiteContext) -> Page:
         parts.append({"number": part.number, "heading": english_or_malay(part.heading), "eid": part.eid,
                       "sections": sections})
     body = render_page(
-        "act.md", title_en=current.title.get("en", ""), title_ms=current.title.get("ms", ""),
+        "act.md", title_en=title_text(current.title.get("en", "")), title_ms=title_text(current.title.get("ms", "")),
         citation_en=ctx.citation(), citation_ms=ctx.citation("ms"),
         assent=work.assent.date, gazette=work.gazette.date,
         commencements=[{"provisions": ", ".join(_eid_label(p) for p in c.provisions), "date": c.date,
@@ -60,7 +60,8 @@ def as_at_page(ctx: SiteContext, date: dt.date, next_date: dt.date | None) -> Pa
             if version is None:
                 first = ctx.consolidation.versions[number][0]
                 if first.in_force_from > date and first.change != "inserted":
-                    sections.append({"not_yet": True, "number": number, "heading": first.heading.get("en", ""),
+                    sections.append({"not_yet": True, "number": number,
+                                     "heading": title_text(first.heading.get("en", "")),
                                      "eid": first.eid, "start": format_date(first.in_force_from)})
                 continue
             page = ctx.urls.section_page(number, version.in_force_from)
@@ -73,7 +74,7 @@ def as_at_page(ctx: SiteContext, date: dt.date, next_date: dt.date | None) -> Pa
     body = render_page(
         "as_at.md", title=title, start=format_date(date),
         until=format_date(next_date - dt.timedelta(days=1)) if next_date else "", act_page=ctx.urls.act_page(),
-        title_then=work_version.title.get("en", ""),
+        title_then=title_text(work_version.title.get("en", "")),
         legend=Markup(legend()) if any(has_our_words(v) for v in shown) else "",
         parts=parts, **front_values(work_version))
     head = front_matter(meta)

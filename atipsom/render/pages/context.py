@@ -11,7 +11,8 @@ import yaml
 
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.amend.registry import OPERATIONS
-from atipsom.domain.model import AmendingAct, Source, Version, Work, WorkVersion, is_available
+from atipsom.domain.model import AmendingAct, Source, Text, Version, Work, WorkVersion, is_available
+from atipsom.domain.text import written
 from atipsom.refs import ids
 from atipsom.render import urls
 from atipsom.render.law import Enricher, plain
@@ -94,13 +95,20 @@ def section_title(version: Version, lang: str = "en") -> str:
     if not is_available(heading):
         heading = version.heading.get("ms" if lang == "en" else "en", "")
     word = "Seksyen" if lang == "ms" else "Section"
-    return f"{word} {version.number}. {heading}".strip()
+    return f"{word} {version.number}. {title_text(heading)}".strip()
 
 
-def english_or_malay(texts: Mapping[str, str]) -> str:
+def english_or_malay(texts: Mapping[str, Text]) -> str:
     """A heading or title in English, or in Malay where no English is available."""
     english = texts.get("en")
-    return english if english is not None and is_available(english) else texts.get("ms", "")
+    return english if is_available(english) else title_text(texts.get("ms", ""))
+
+
+def title_text(text: Text | None) -> str:
+    """A heading or title as a page states it: its words; one that no source gives in any language is written as
+    the law files write it, `{not available}` (as pages always have; the text of a provision has its own
+    labelled placeholder instead)."""
+    return written(text) if text is not None else ""
 
 
 def target_label(target: str | None) -> str:

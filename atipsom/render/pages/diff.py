@@ -7,7 +7,7 @@ from typing import Any, Iterable, Sequence
 from markupsafe import Markup
 
 from atipsom.domain.diff import Segment, diff_versions, heading_diff
-from atipsom.domain.model import LANGS, NOT_AVAILABLE, Missing, Text, Version
+from atipsom.domain.model import LANGS, Missing, Text, Version
 from atipsom.domain.tiers import strip_ours
 from atipsom.domain.timeline import format_date, short_date
 from atipsom.refs import ids
@@ -57,10 +57,11 @@ def _segments(segments: Iterable[Segment]) -> list[dict[str, Any]]:
 
 
 def _pieces(text: Text) -> list[str]:
-    """The words of a segment, cut where a placeholder of missing text goes (a missing text: one placeholder)."""
+    """The words of a segment, cut where a placeholder of missing text goes (a missing text or heading: the
+    placeholder alone)."""
     if isinstance(text, Missing):
         return ["", ""]
-    return strip_ours(text).split(NOT_AVAILABLE)  # a heading no source gives
+    return [strip_ours(text)]
 
 
 def _tiers(old: Version, new: Version, eid: str, lang: str) -> list[dict[str, Any]]:

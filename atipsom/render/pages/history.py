@@ -10,7 +10,7 @@ from atipsom.domain.model import Version
 from atipsom.domain.timeline import format_date
 from atipsom.render import urls
 from atipsom.render.html import page_href
-from atipsom.render.pages.context import CHANGE_LABEL, SiteContext, front_matter
+from atipsom.render.pages.context import CHANGE_LABEL, SiteContext, front_matter, title_text
 from atipsom.render.templating import render_page
 
 
@@ -32,7 +32,7 @@ def history_page(ctx: SiteContext, versions: Sequence[Version]) -> str:
             "compare": ctx.urls.diff_page(version.number, versions[i - 1].in_force_from, version.in_force_from)
             if i else None,
         })
-    body = render_page("history.md", number=last.number, heading=last.heading.get("en", ""),
+    body = render_page("history.md", number=last.number, heading=title_text(last.heading.get("en", "")),
                        section_page=ctx.urls.section_page(last.number), rows=rows,
                        compare_form=len(versions) > 1, **(compare_values(versions) if len(versions) > 1 else {}))
     return front_matter(meta) + body

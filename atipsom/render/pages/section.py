@@ -22,6 +22,7 @@ from atipsom.render.pages.context import (
     front_matter,
     section_title,
     target_label,
+    title_text,
 )
 from atipsom.render.pages.diff import diff_page
 from atipsom.render.pages.history import history_page
@@ -64,7 +65,7 @@ def version_page(ctx: SiteContext, version: Version, versions: Sequence[Version]
     part = next((p for p in work_version.parts if p.number == version.part), None)
     meta: dict[str, Any] = {
         "title": section_title(version),
-        "description": f"{ctx.citation()} s {version.number}: {version.heading.get('en', '')}",
+        "description": f"{ctx.citation()} s {version.number}: {title_text(version.heading.get('en', ''))}",
         "atipsom": {"section": version.number, "version": version.in_force_from.isoformat(),
                     "kind": "section" if canonical else "version"},
     }
