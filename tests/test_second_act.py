@@ -222,3 +222,36 @@ def test_nothing_a_reader_of_the_other_act_gets_names_act_670(project):
     assert "Act 9999 as enacted (P.U. (B) 9001/2030)" in texts[site.urls.history_page("1")]
     manifest = json.loads(texts["data/manifest.json"])
     assert manifest["licence"]["statute_text"].startswith("The text of Act 9999 and its amending Acts")
+
+
+def test_a_program_reading_the_api_description_of_the_other_act_is_told_which_act_it_is(tmp_path):
+    """The OpenAPI description served with a generation names that generation's Act, from its data."""
+    from starlette.testclient import TestClient
+
+    from atipsom.app.api import create_app
+    from atipsom.app.served import GenerationLookup
+
+    def no_index():
+        raise FileNotFoundError("no index in this test")
+
+    with TestClient(create_app(no_index, GenerationLookup(ROOT)), base_url="http://localhost") as client:
+        description = client.get("/api/openapi.json").json()["info"]["description"]
+    assert "Test Fixture Act 2030 [Act 9999] as it stood on any date" in description
+    assert not re.search(r"\b670\b", description)
+
+
+def test_the_maintainers_copies_of_the_sources_are_looked_for_under_the_acts_own_name(tmp_path, monkeypatch):
+    """`atipsom check` compares locators with ../shared/sources/<work id without its hyphen>/: act9999 here."""
+    from atipsom.app.project import shared_sources_dir
+
+    monkeypatch.delenv("ATIPSOM_SHARED_SOURCES", raising=False)
+    other = Project(tmp_path / "repo")
+    (tmp_path / "repo" / "statutes").mkdir(parents=True)
+    assert shared_sources_dir(Project(ROOT)) is None  # no copies beside the fixture
+    copies = tmp_path / "shared" / "sources" / "act9999"
+    copies.mkdir(parents=True)
+    (tmp_path / "repo" / "statutes" / "act-9999").mkdir()
+    (tmp_path / "repo" / "statutes" / "act-9999" / "work.md").write_text("---\nid: act-9999\n---\n", encoding="utf-8")
+    assert shared_sources_dir(other) == copies
+    monkeypatch.setenv("ATIPSOM_SHARED_SOURCES", str(tmp_path))
+    assert shared_sources_dir(other) == tmp_path

@@ -62,6 +62,7 @@ def create_app(engine_factory: Callable[[], object], lookup, site_dir: Path | No
 def create_served_app(source, *, allowed_hosts=DEFAULT_HOSTS):
     """The whole server over a source of generations (`current()` -> atipsom.app.served.Served or None)."""
     spec = openapi_document()
+    described: dict[str, dict] = {}  # per Act name (one per generation in practice)
 
     def generation(request: Request):
         served = request.scope.get("atipsom.generation")
@@ -109,7 +110,18 @@ def create_served_app(source, *, allowed_hosts=DEFAULT_HOSTS):
 
     def openapi(request: Request):
         parse_query_string(request.scope.get("query_string", b""), ())
-        return _json(spec)
+        served = request.scope.get("atipsom.generation")
+        name = getattr(getattr(served, "lookup", None), "act_name", None)
+        if name is None:
+            return _json(spec)
+        try:
+            act = name()
+        except Exception:  # the law files of this generation do not load: the description stays general
+            log.exception("naming the Act of generation %s failed", getattr(served, "name", "?"))
+            return _json(spec)
+        if act not in described:
+            described[act] = openapi_document(act)
+        return _json(described[act])
 
     def unknown_api_path(request: Request):
         return _json({"error": f"no such API endpoint: {request.url.path[:200]}"}, 404)

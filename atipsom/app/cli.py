@@ -14,7 +14,7 @@ from atipsom.app.check import check_tree
 from atipsom.app.export.documents import all_documents, select
 from atipsom.app.export.files import FORMATS, renderer, write_documents
 from atipsom.app.integrity import write_manifest
-from atipsom.app.project import Project, find_root
+from atipsom.app.project import Project, find_root, shared_sources_dir
 from atipsom.app.project import today as default_today
 from atipsom.app.relations import related_json
 from atipsom.app.site_address import parse_site_url
@@ -59,9 +59,7 @@ def _load(project: Project):
 
 
 def _shared_sources(project: Project) -> Path | None:
-    """The maintainers' copies of the public sources (../shared/sources/act670), when they are there."""
-    shared = Path(os.environ.get("ATIPSOM_SHARED_SOURCES", project.root.parent / "shared" / "sources" / "act670"))
-    return shared if shared.is_dir() else None
+    return shared_sources_dir(project)
 
 
 def _echo_json(data) -> None:

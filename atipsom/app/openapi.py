@@ -17,7 +17,9 @@ from search.query import MAX_QUERY_CHARS
 MAX_Q_PARAM = 1000
 
 
-def openapi_document() -> dict:
+def openapi_document(act: str = "the Act this server publishes") -> dict:
+    """The description; `act` names the Act in the words of its own data ("Anti-Trafficking in Persons Act 2007
+    [Act 670]"): the server passes the title of the generation it serves."""
     date = {"type": "string", "format": "date", "examples": ["2012-01-01"]}
     nullable_date = {"type": ["string", "null"], "format": "date"}
     error = {"$ref": "#/components/schemas/Error"}
@@ -36,8 +38,7 @@ def openapi_document() -> dict:
             "title": "ATIPSOM Navigator API",
             "version": "1",
             "description": (
-                "Search and read Malaysia's Anti-Trafficking in Persons and Anti-Smuggling of Migrants "
-                "Act 2007 [Act 670] as it stood on any date, and the project's guidance pages. The texts "
+                f"Search and read {act} as it stood on any date, and the project's guidance pages. The texts "
                 "are transcribed from public sources and are not an official publication; check the "
                 "official text before relying on it. Results and provisions marked `unofficial` are not official "
                 "text: an unofficial translation, or English whose `tier` is reconstructed, rendered or translated "

@@ -18,7 +18,7 @@ from atipsom.domain.model import Statutes
 from atipsom.load.annotations import annotations_folder, load_annotations
 from atipsom.load.cases import load_cases
 from atipsom.load.guidance import guidance_folder, load_guidance
-from atipsom.load.statutes import load_statutes
+from atipsom.load.statutes import load_statutes, work_folder
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -120,6 +120,21 @@ class Project:
     def site_dir(self) -> Path:
         """`site`: a link to the published site, for people and tools (the server resolves generations itself)."""
         return self.root / "site"
+
+
+def shared_sources_dir(project: Project) -> Path | None:
+    """The maintainers' copies of the public sources, when they are there: $ATIPSOM_SHARED_SOURCES, or
+    ../shared/sources/<the work id without its hyphen>/ beside the repository (act-670: ../shared/sources/act670)."""
+    given = os.environ.get("ATIPSOM_SHARED_SOURCES")
+    if given:
+        folder = Path(given)
+    else:
+        try:
+            work = work_folder(project.statutes_dir).name
+        except InputError:
+            return None
+        folder = project.root.parent / "shared" / "sources" / work.replace("-", "")
+    return folder if folder.is_dir() else None
 
 
 def links_path(project: Project) -> Path:

@@ -23,6 +23,7 @@ from atipsom.app.http_security import POLICY_FILE, site_policy
 from atipsom.app.project import Project, today
 from atipsom.app.views import show
 from atipsom.domain.lookup import NotFound
+from atipsom.refs.ids import WorkId
 from search.engine import SearchEngine
 
 RETIRE_AFTER_SECONDS = 60.0
@@ -109,15 +110,27 @@ class GenerationLookup:
         self._project: Project | None = None
         self._lock = threading.Lock()
 
-    def show(self, ref: str, as_at: dt.date | None, lang: str) -> dict:
+    def _loaded(self) -> Project:
         with self._lock:
             if self._project is None:
                 project = Project(self.law_root)
                 _ = project.consolidation  # load and consolidate once, before any request reads it
                 self._project = project
+            return self._project
+
+    def act_name(self) -> str:
+        """The Act as its own data names it today: 'Anti-Trafficking in Persons and Anti-Smuggling of Migrants
+        Act 2007 [Act 670]'."""
+        project = self._loaded()
+        work, versions = project.statutes.work, project.consolidation.work_versions
+        current = [v for v in versions if v.in_force_from <= today()]
+        title = (current[-1] if current else versions[0]).title.get("en") or work.title["en"]
+        return f"{title} [{WorkId.parse(work.id).citation('en')}]"
+
+    def show(self, ref: str, as_at: dt.date | None, lang: str) -> dict:
+        project = self._loaded()
         try:
-            return show(self._project.statutes, self._project.consolidation, ref, lang=lang, as_at=as_at,
-                        today=today())
+            return show(project.statutes, project.consolidation, ref, lang=lang, as_at=as_at, today=today())
         except NotFound as exc:
             raise LookupError(str(exc)) from None
 

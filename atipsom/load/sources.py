@@ -43,7 +43,7 @@ def load_sources(path: Path, root: Path, errors: list[InputError]) -> dict[str, 
         for file in [shared_file, *also]:
             if file and (file.startswith("/") or ".." in Path(file).parts):
                 entry.error(entry.line("shared_file"), f"source '{key}': path {file!r} leaves the sources folder",
-                            "give a path inside ../shared/sources/act670/, without '..'")
+                            "give a path inside the shared sources folder (../shared/sources/<work>/), without '..'")
         sources[str(key)] = Source(
             id=str(key), title=entry.str("title"), url=url,
             authority=entry.str("authority", choices=AUTHORITIES), publisher=entry.str("publisher", required=False),
