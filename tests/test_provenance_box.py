@@ -47,3 +47,14 @@ def test_a_rendered_section_says_some_words_are_ours_and_keeps_its_source(pages)
 def test_a_section_in_its_enacted_english_is_verbatim(pages):
     rows = provenance_rows(pages["act-670/sec_45/2008-02-28/index.md"])
     assert rows["English"].startswith("verbatim from the source. Source: ")
+
+
+def test_the_banner_of_an_inserted_section_says_where_it_was_inserted_not_that_it_inserted_another(pages):
+    """s 61A was inserted after s 61 by Act A1385 s 23: the banner said 'inserts section s 61', naming the wrong
+    section as the one inserted."""
+    page = pages["act-670/sec_61A/index.md"]
+    made_by = re.sub(r"<[^>]+>", "", re.search(r"<p>This version was made by: (.*?)</p>", page).group(1))
+    assert made_by == "Act A1385 s 23 inserts this section after s 61."
+    substituted = re.sub(r"<[^>]+>", "", re.search(r"<p>This version was made by: (.*?)</p>",
+                                                   pages["act-670/sec_13/index.md"]).group(1))
+    assert substituted.startswith("Act A1644 s 5 substitutes s 13")

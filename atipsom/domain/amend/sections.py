@@ -142,9 +142,9 @@ def repeal_section(state: State, instruction: Instruction) -> Effect:
 
 OPERATIONS = (
     Operation("insert_section", False, ("section", "after", "part"), SectionPayload, ("heading", "text"),
-              insert_section, {"en": "inserts section", "ms": "memasukkan seksyen"}),
+              insert_section, {"en": "inserts this section after", "ms": "memasukkan seksyen ini selepas"}),
     Operation("substitute_section", True, (), SectionPayload, ("heading", "text"), substitute_section,
-              {"en": "substitutes section", "ms": "menggantikan seksyen"}),
+              {"en": "substitutes", "ms": "menggantikan"}),
     Operation("repeal_section", True, (), None, (), repeal_section,
               {"en": "repeals section", "ms": "memotong seksyen"}, needs_words=False),
 )
