@@ -142,7 +142,8 @@ def test_show_says_which_words_its_source_gives_when_the_body_is_ours(real_statu
     assert data["tier"] == "translated"
     out = format_show(data)
     source_line = next(line for line in out.splitlines() if line.startswith("Source"))
-    assert source_line.startswith("Source of the verbatim words: Act 670, Reprint as at 1 November 2014")
+    assert source_line.startswith("Source: none in English for this text; translated by us")
+    assert "The section's other English words: Act 670, Reprint as at 1 November 2014" in out
     assert "Note: Only the English heading is in a source" in out
     verbatim = format_show(show(real_statutes, real_consolidation, "s 44(1)", as_at=DATE, today=DATE))
     assert any(line.startswith("Source: ") for line in verbatim.splitlines())
@@ -158,3 +159,16 @@ def test_a_section_only_we_translated_names_no_source_and_points_to_the_malay(re
     assert "?" not in next(line for line in out.splitlines() if line.startswith("Source"))
     malay = show(real_statutes, real_consolidation, "s 26D", lang="ms", as_at=as_at, today=as_at)
     assert "D.R. 22/2010" in format_show(malay)
+
+
+def test_a_translated_paragraph_of_a_verbatim_section_does_not_cite_the_bill_as_its_source(real_statutes,
+                                                                                          real_consolidation):
+    """s 27(1)(e) ("any Labour Officer", from 2010) is our translation inside a section whose other words are the
+    2007 bill's: the answer must not say the bill is the source of the words it prints."""
+    today = dt.date(2026, 12, 5)
+    out = format_show(show(real_statutes, real_consolidation, "s 27(1)(e)", as_at=today, today=today))
+    assert "Source of the verbatim words" not in out
+    assert "Source: none in English for this text; translated by us from the official Malay" in out
+    assert "The section's other English words: Anti-Trafficking in Persons Bill 2007" in out
+    whole = format_show(show(real_statutes, real_consolidation, "s 27", as_at=today, today=today))
+    assert "Source of the verbatim words: Anti-Trafficking in Persons Bill 2007" in whole

@@ -169,6 +169,12 @@ def format_show(data: dict) -> str:
     if not src.get("document") and data.get("tier") == "translated":
         lines.append("Source: none in English; translated by us from the official Malay (add --lang ms to read it "
                      "and its source).")
+    elif data.get("provisions") and all(p["tier"] == "translated" for p in data["provisions"]):
+        # the text shown is all ours: the section's source gives only its other English words (heading, provisions)
+        lines.append("Source: none in English for this text; translated by us from the official Malay (add --lang ms "
+                     "to read it and its source).")
+        lines.append(f"The section's other English words: {src.get('document') or '?'}, "
+                     f"{src.get('locator') or ''}".rstrip(", "))
     else:
         label = "Source of the verbatim words" if data.get("unofficial") else "Source"
         lines.append(f"{label}: {src.get('document') or '?'}, {src.get('locator') or ''}".rstrip(", "))
