@@ -58,3 +58,17 @@ def test_the_banner_of_an_inserted_section_says_where_it_was_inserted_not_that_i
     substituted = re.sub(r"<[^>]+>", "", re.search(r"<p>This version was made by: (.*?)</p>",
                                                    pages["act-670/sec_13/index.md"]).group(1))
     assert substituted.startswith("Act A1644 s 5 substitutes s 13")
+
+
+def test_a_heading_we_rendered_is_marked_on_its_page_and_plain_in_titles(pages):
+    """s 63's English heading (from 2010) is our rendering: the page's heading marks our words as the text does,
+    while the browser title, the description and the navigation carry the words without the ⟦ ⟧ of the data."""
+    page = pages["act-670/sec_63/index.md"]
+    front = page[:page.index("\n---\n", 4)]
+    assert "title: Section 63. General penalty and heavier penalty\n" in front
+    assert "⟦" not in front and "⟧" not in front
+    heading = next(line for line in page.splitlines() if line.startswith("# "))
+    assert heading == ('# Section 63. <ins class="atp-ours" title="our rendering">General penalty and heavier '
+                       'penalty</ins>')
+    assert "atp-tier--rendered" in page[page.index(heading):page.index(heading) + 600]
+    assert not [path for path, content in pages.items() if "⟦General" in content]

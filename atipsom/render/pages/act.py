@@ -14,7 +14,14 @@ from atipsom.domain.tiers import provision_tier
 from atipsom.domain.timeline import format_date, version_at
 from atipsom.render.html import page_href
 from atipsom.render.law import has_our_words, plain, render_law
-from atipsom.render.pages.context import Page, SiteContext, english_or_malay, front_matter, section_title, title_text
+from atipsom.render.pages.context import (
+    Page,
+    SiteContext,
+    english_or_malay,
+    front_matter,
+    section_title_html,
+    title_text,
+)
 from atipsom.render.templating import render_page
 from atipsom.render.unofficial import legend, tier_label
 
@@ -67,7 +74,7 @@ def as_at_page(ctx: SiteContext, date: dt.date, next_date: dt.date | None) -> Pa
             page = ctx.urls.section_page(number, version.in_force_from)
             law = render_law(version, enrich=ctx.enricher(version, date), heading_level=4, title=work_version.title,
                              permalink=page, with_legend=False)
-            sections.append({"not_yet": False, "title": section_title(version), "eid": version.eid, "page": page,
+            sections.append({"not_yet": False, "title": section_title_html(version), "eid": version.eid, "page": page,
                              "start": format_date(version.in_force_from), "law": Markup(law)})
         parts.append({"number": part.number, "heading": english_or_malay(part.heading), "eid": part.eid,
                       "tier": Markup(tier_label(part.heading_tier.get("en", "verbatim"))), "sections": sections})

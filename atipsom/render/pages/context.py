@@ -8,14 +8,17 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 import yaml
+from markupsafe import Markup
 
 from atipsom.domain.amend import Consolidation
 from atipsom.domain.amend.registry import OPERATIONS
 from atipsom.domain.model import AmendingAct, Source, Text, Version, Work, WorkVersion, is_available
 from atipsom.domain.text import written
+from atipsom.domain.tiers import OURS_OPEN, strip_ours
 from atipsom.refs import ids
 from atipsom.render import urls
 from atipsom.render.law import Enricher, plain
+from atipsom.render.unofficial import ours_html
 
 STATUS_LABEL = {
     "verbatim": "verbatim from the source",
@@ -98,17 +101,27 @@ def section_title(version: Version, lang: str = "en") -> str:
     return f"{word} {version.number}. {title_text(heading)}".strip()
 
 
+def section_title_html(version: Version) -> Markup:
+    """The English title as the section's own page heads it: our words in a rendered heading marked as in the
+    text below (page titles, navigation and descriptions carry the plain words: `section_title`)."""
+    heading = version.heading.get("en") or ""
+    if not is_available(heading) or OURS_OPEN not in heading:
+        return Markup.escape(section_title(version))
+    return Markup.escape(f"Section {version.number}. ") + Markup(ours_html(heading))
+
+
 def english_or_malay(texts: Mapping[str, Text]) -> str:
     """A heading or title in English, or in Malay where no English is available."""
     english = texts.get("en")
-    return english if is_available(english) else title_text(texts.get("ms", ""))
+    return strip_ours(english) if is_available(english) else title_text(texts.get("ms", ""))
 
 
 def title_text(text: Text | None) -> str:
-    """A heading or title as a page states it: its words; one that no source gives in any language is written as
+    """A heading or title as a page states it in plain text: its words, without the ⟦ ⟧ that mark ours in the data
+    (a page that can mark them uses `section_title_html`); one that no source gives in any language is written as
     the law files write it, `{not available}` (as pages always have; the text of a provision has its own
     labelled placeholder instead)."""
-    return written(text) if text is not None else ""
+    return strip_ours(written(text)) if text is not None else ""
 
 
 def target_label(target: str | None) -> str:

@@ -8,7 +8,7 @@ from typing import Any, Sequence
 from markupsafe import Markup
 
 from atipsom.domain.model import LANGS, Version, is_available
-from atipsom.domain.tiers import version_tier
+from atipsom.domain.tiers import strip_ours, version_tier
 from atipsom.domain.timeline import format_date, is_current, validity_notice, version_at
 from atipsom.render import urls
 from atipsom.render.law import LANG_LABEL, render_law
@@ -21,6 +21,7 @@ from atipsom.render.pages.context import (
     english_or_malay,
     front_matter,
     section_title,
+    section_title_html,
     target_label,
     title_text,
 )
@@ -65,7 +66,7 @@ def version_page(ctx: SiteContext, version: Version, versions: Sequence[Version]
     part = next((p for p in work_version.parts if p.number == version.part), None)
     meta: dict[str, Any] = {
         "title": section_title(version),
-        "description": f"{ctx.citation()} s {version.number}: {title_text(version.heading.get('en', ''))}",
+        "description": f"{ctx.citation()} s {version.number}: {strip_ours(title_text(version.heading.get('en', '')))}",
         "atipsom": {"section": version.number, "version": version.in_force_from.isoformat(),
                     "kind": "section" if canonical else "version"},
     }
@@ -79,7 +80,7 @@ def version_page(ctx: SiteContext, version: Version, versions: Sequence[Version]
         annotation = Markup(ctx.annotation_html(version.number, version,
                                                 ctx.urls.section_page(version.number) if canonical else version_src))
     body = render_page(
-        "section.md", title=section_title(version), number=version.number,
+        "section.md", title=section_title_html(version), number=version.number,
         heading_tier=Markup(tier_label(version.heading_tier.get("en", "verbatim"))),
         title_ms=section_title(version, "ms") if is_available(version.heading.get("ms", "")) else "",
         part={"number": part.number, "heading": english_or_malay(part.heading)} if part else None,
