@@ -172,3 +172,12 @@ def test_a_translated_paragraph_of_a_verbatim_section_does_not_cite_the_bill_as_
     assert "The section's other English words: Anti-Trafficking in Persons Bill 2007" in out
     whole = format_show(show(real_statutes, real_consolidation, "s 27", as_at=today, today=today))
     assert "Source of the verbatim words: Anti-Trafficking in Persons Bill 2007" in whole
+
+
+def test_a_heading_we_rendered_is_explained_in_the_printed_answer(real_statutes, real_consolidation):
+    """s 63's heading from 2010 is ours ("⟦General penalty and heavier penalty⟧"): the printed answer says what
+    the brackets mean even though the words under it carry no marks."""
+    today = dt.date(2026, 12, 5)
+    out = format_show(show(real_statutes, real_consolidation, "s 63", as_at=today, today=today))
+    assert out.splitlines()[0] == "s 63 — ⟦General penalty and heavier penalty⟧"
+    assert "Words between ⟦ ⟧ are ours (our rendering), not the words of any source." in out

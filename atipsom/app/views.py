@@ -159,8 +159,9 @@ def format_show(data: dict) -> str:
         if unofficial:
             lines.append("Not the words of any source: " + ", ".join(unofficial) + ".")
     lines.append("")
-    if data.get("text_marked"):
+    if data.get("text_marked") or "⟦" in (data["heading"] or ""):
         lines.append("Words between ⟦ ⟧ are ours (our rendering), not the words of any source.")
+    if data.get("text_marked"):
         lines.append(data["text_marked"])
     else:
         lines.append(data["text"])
