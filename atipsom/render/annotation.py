@@ -1,15 +1,18 @@
 """Annotations (our commentary on each section), rendered apart from the law text, as Markdown
-appended to the section page under its own heading."""
+appended to the section page under its own heading (templates/pages/annotation.md)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
 
+from markupsafe import Markup
+
 from atipsom.domain.lookup import resolve
 from atipsom.render import urls
 from atipsom.render.law_links import link_target, rewrite_law_links
 from atipsom.render.sanitize import mark_contributed
+from atipsom.render.templating import render_page
 
 
 def annotation_renderer(project, today: dt.date, edit_base_url: str = ""):
@@ -30,12 +33,10 @@ def annotation_renderer(project, today: dt.date, edit_base_url: str = ""):
             guidance = "\n\n**Guidance that relies on this section:** " + "; ".join(
                 f"[{titles.get(slug, slug)}]({posixpath.relpath(urls.guidance_page(slug), base)})"
                 for slug in annotation.guidance) + "."
-        edit = (f' <a class="atp-edit-commentary" href="{edit_base_url.rstrip("/")}/{annotation.path}">'
-                "Edit the commentary</a>") if edit_base_url else ""
-        return ("\n## Commentary {#annotation}\n\n"
-                '<p class="atp-annotation-note"><strong>Our commentary, not law.</strong> It explains the text '
-                f"above in plain words and cites the provisions and versions it rests on.{edit}</p>\n\n"
-                + mark_contributed(f"**In short:** {annotation.summary}\n\n{body}{guidance}") +
-                f"*Commentary last reviewed {annotation.reviewed.isoformat() if annotation.reviewed else 'n/a'}.*\n")
+        return render_page(
+            "annotation.md",
+            edit_href=f"{edit_base_url.rstrip('/')}/{annotation.path}" if edit_base_url else "",
+            commentary=Markup(mark_contributed(f"**In short:** {annotation.summary}\n\n{body}{guidance}")),
+            reviewed=annotation.reviewed.isoformat() if annotation.reviewed else "n/a")
 
     return render

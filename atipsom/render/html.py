@@ -1,4 +1,5 @@
-"""Small HTML helpers."""
+"""Small HTML helpers: escaping as the pages escape, and the placeholder of a link to another page. The HTML
+itself comes from templates (atipsom/render/templates/; a link: the `link` macro of pages/macros.html)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,3 @@ def esc(text: str | None) -> str:
 def page_href(page: str, anchor: str | None = None) -> str:
     """A link to another page, resolved to a relative URL by the site generator (atipsom.app.staging)."""
     return f"{PLACEHOLDER}{page}" + (f"#{anchor}" if anchor else "")
-
-
-def link(page: str, text: str, anchor: str | None = None, cls: str = "", attrs: str = "") -> str:
-    klass = f' class="{cls}"' if cls else ""
-    extra = f" {attrs}" if attrs else ""
-    return f'<a href="{esc(page_href(page, anchor))}"{klass}{extra}>{text}</a>'
