@@ -255,3 +255,17 @@ def test_the_maintainers_copies_of_the_sources_are_looked_for_under_the_acts_own
     assert shared_sources_dir(other) == copies
     monkeypatch.setenv("ATIPSOM_SHARED_SOURCES", str(tmp_path))
     assert shared_sources_dir(other) == tmp_path
+
+
+def test_the_api_description_names_an_act_whose_english_title_no_source_gives_by_its_malay_title(tmp_path):
+    """A title no source gives in English is MISSING, not words: the description falls back to the Malay."""
+    import shutil
+
+    from atipsom.app.served import GenerationLookup
+
+    root = tmp_path / "act"
+    shutil.copytree(ROOT, root)
+    work = root / "statutes" / "act-9999" / "work.md"
+    work.write_text(work.read_text(encoding="utf-8").replace("  en: Test Fixture Act 2030\n",
+                                                             "  en: \"{not available}\"\n", 1), encoding="utf-8")
+    assert GenerationLookup(root).act_name() == "Akta Lekapan Ujian 2030 [Act 9999]"

@@ -23,6 +23,7 @@ from atipsom.app.http_security import POLICY_FILE, site_policy
 from atipsom.app.project import Project, today
 from atipsom.app.views import show
 from atipsom.domain.lookup import NotFound
+from atipsom.domain.model import is_available
 from atipsom.refs.ids import WorkId
 from search.engine import SearchEngine
 
@@ -124,8 +125,12 @@ class GenerationLookup:
         project = self._loaded()
         work, versions = project.statutes.work, project.consolidation.work_versions
         current = [v for v in versions if v.in_force_from <= today()]
-        title = (current[-1] if current else versions[0]).title.get("en") or work.title["en"]
-        return f"{title} [{WorkId.parse(work.id).citation('en')}]"
+        titles = (current[-1] if current else versions[0]).title
+        # the English title, else the Malay (a title no source gives is MISSING, not words)
+        title = next((t for t in (titles.get("en"), titles.get("ms"), work.title.get("en"), work.title.get("ms"))
+                      if is_available(t) and t), None)
+        citation = WorkId.parse(work.id).citation("en")
+        return f"{title} [{citation}]" if title else citation
 
     def show(self, ref: str, as_at: dt.date | None, lang: str) -> dict:
         project = self._loaded()
