@@ -50,7 +50,8 @@ _WORDS = (
     r"para|sections?|seksyen|sek|secs?|ss|s|subs?|§"
 )
 _LEVEL = r"\((?:\d{1,2}[a-z]{0,2}|[a-z]{1,2}|[ivxl]{1,6})\)"
-_DEFINITION = r"\((?P<term>[a-z][a-z \-’']{1,60}[a-z])\)"
+# a defined term, bare or in the quotation marks the Act prints it in: (child), (“child”), ("child"), (‘child’)
+_DEFINITION = r"\(\s?[“\"‘']?(?P<term>[a-z][a-z \-’']{1,60}[a-z])[”\"’']?\s?\)"
 _DATE = r"\d{4}-\d{2}-\d{2}"
 # a point in time after a section or an eId: @date, bare @, :date
 _WHEN = rf"(?:(?P<at_sign>@)(?P<at>{_DATE})?|:(?P<as_at>{_DATE}))?"

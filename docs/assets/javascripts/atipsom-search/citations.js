@@ -13,7 +13,7 @@
   var WORDS = "subsections?|subseksyen|sub-sections?|subparagraphs?|subperenggan|paragraphs?|perenggan|" +
     "para|sections?|seksyen|sek|secs?|ss|s|subs?|§";
   var LEVEL = "\\((?:" + D + "{1,2}[a-z]{0,2}|[a-z]{1,2}|[ivxl]{1,6})\\)";
-  var DEFINITION = "\\(([a-z][a-z \\-’']{1,60}[a-z])\\)";
+  var DEFINITION = "\\(\\s?[“\"‘']?([a-z][a-z \\-’']{1,60}[a-z])[”\"’']?\\s?\\)";
   var DATE = D + "{4}-" + D + "{2}-" + D + "{2}";
   var WHEN = "(?:(@)(" + DATE + ")?|:(" + DATE + "))?";
 
