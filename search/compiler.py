@@ -37,6 +37,9 @@ class CompiledQuery:
     highlight: wq.Query | None  # the positive part, for marking words in snippets
     unknown_words: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
+    # field filters (part:V, section:51): they restrict the documents and never score (the engine masks them, as
+    # the browser's engine does); `query` is then every document when nothing else was asked
+    filters: tuple[tuple[str, str], ...] = ()
 
 
 # -- compiling to Whoosh --------------------------------------------------------------------
@@ -274,7 +277,7 @@ def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None, near_
     highlight_q = compiler.node(highlight_src) if highlight_src is not None else None
 
     cite_q = citations_query(parsed.citations)
-    restrictions = [wq.Term(f.field, f.value) for f in parsed.filters]
+    restrictions = tuple((f.field, f.value) for f in parsed.filters)
 
     def assemble(main: wq.Query | None) -> wq.Query | None:
         parts = [q for q in [main, cite_q] if q is not None]
@@ -284,8 +287,6 @@ def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None, near_
             combined = wq.Every()
         else:
             return None
-        if restrictions:
-            combined = wq.And([combined, *restrictions])
         if negative_q is not None:
             combined = wq.AndNot(combined, negative_q)
         return combined
@@ -296,6 +297,7 @@ def compile_query(parsed: ParsedQuery, reader, *, lang: str | None = None, near_
         highlight=highlight_q,
         unknown_words=tuple(dict.fromkeys(compiler.unknown)),
         notices=tuple(dict.fromkeys(compiler.notices)),
+        filters=restrictions,
     )
 
 

@@ -128,6 +128,8 @@ class SearchEngine:
         compiled = compile_query(parsed, searcher.reader(), lang=lang, near_words=self._words_near)
         notices.extend(compiled.notices)
         allow = self._allowed_docs(searcher, as_at, kind, lang)
+        if compiled.filters:
+            allow = allow & _docs_with_terms(searcher.reader(), compiled.filters)
 
         hits, total, timed_out = [], 0, False
         if compiled.query is not None:
@@ -309,6 +311,22 @@ def _docs_with_value(reader, fieldname: str, keep) -> np.ndarray:
     for term in field.sortable_terms(reader, fieldname):
         if keep(field.from_bytes(term)):
             docs[list(reader.postings(fieldname, term).all_ids())] = True
+    return docs
+
+
+def _docs_with_terms(reader, terms: tuple[tuple[str, str], ...]) -> np.ndarray:
+    """A mask of the documents that have every (field, value) term: the field filters of a query."""
+    docs = np.ones(reader.doc_count_all(), dtype=bool)
+    for fieldname, value in terms:
+        has = np.zeros_like(docs)
+        field = reader.schema[fieldname] if fieldname in reader.schema else None
+        try:
+            text = field.to_bytes(value) if field is not None else None
+        except ValueError:
+            text = None
+        if text is not None and (fieldname, text) in reader:
+            has[list(reader.postings(fieldname, text).all_ids())] = True
+        docs &= has
     return docs
 
 

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from atipsom.refs.citations import find_citations
+from atipsom.refs.citations import Citation, find_citations
 
 from .query_tree import And, FieldFilter, Node, Not, Or, ParsedQuery, Phrase, Synonym, Word
 from .schema import exact_analyzer
@@ -70,11 +70,16 @@ def _parse(raw: object, synonyms: SynonymMap | None) -> ParsedQuery:
     text = clean_text(raw if isinstance(raw, str) else "" if raw is None else str(raw), notices)
 
     filters, text = _extract_filters(text, notices)
-    citations = [c for c in find_citations(text) if c.section and not c.of_amending_act]  # Parts etc. stay words
+    found = find_citations(text)
+    citations = [c for c in found if c.section and not c.of_amending_act]  # Parts etc. stay words
     if len(citations) > MAX_CITATIONS:
         notices.append(f"Only the first {MAX_CITATIONS} citations were used.")
         citations = citations[:MAX_CITATIONS]
     rest = _blank_spans(text, [(c.start, c.end) for c in citations])
+    part = _part_alone(found, rest, filters)
+    if part is not None:  # "Part IIIA" and nothing else: the Part's provisions, as part:IIIA lists them
+        filters.append(FieldFilter("part", part.part or ""))
+        rest = _blank_spans(rest, [(part.start, part.end)])
 
     tokens = _tokenize(rest, notices)
     tokens = _demote_dangling_operators(tokens)
@@ -85,6 +90,17 @@ def _parse(raw: object, synonyms: SynonymMap | None) -> ParsedQuery:
         text=text, expr=expr, citations=tuple(citations), filters=tuple(filters),
         notices=tuple(dict.fromkeys(notices)),
     )
+
+
+def _part_alone(found: list[Citation], rest: str, filters: list[FieldFilter]) -> Citation | None:
+    """The Part a query names when it names nothing else ("Part V", "Bahagian IIIA"); among other words a Part
+    stays words (the part: filter narrows a search explicitly)."""
+    parts = [c for c in found if c.part and not c.section and not c.work]
+    if (len(parts) != 1 or len(found) != 1 or any(f.field == "part" for f in filters)
+            or _blank_spans(rest, [(parts[0].start, parts[0].end)]).strip()
+            or not _FILTER_VALUES["part"].match(parts[0].part or "")):
+        return None
+    return parts[0]
 
 
 def clean_text(text: str, notices: list[str]) -> str:

@@ -159,3 +159,25 @@ def test_every_judged_query_gets_the_servers_results_and_scores_offline(data_dir
             for ours, theirs in zip(answer["results"], served.results, strict=True):
                 assert ours["score"] == pytest.approx(theirs.score, rel=2e-3, abs=1e-3), query.id
 
+
+
+def test_a_lawyer_typing_a_part_alone_gets_that_parts_sections_online_and_offline(data_dir, tmp_path):
+    """"Part IIIA" used to be two words (s 41 came first, for "part"); alone it now lists the Part, as part:IIIA
+    does, in the server and in the browser alike. Among other words a Part stays words."""
+    import datetime as dt
+
+    from search.engine import SearchEngine
+    from search.indexer import build_index
+
+    build_index(project_docs(load_project(REPO)), tmp_path / "index", progress=False, full=True)
+    part_iiia = {"26A", "26B", "26C", "26D", "26E", "26F", "26G", "26H", "26I", "26J", "26K"}
+    with SearchEngine.open(tmp_path / "index", cache_size=0) as engine:
+        for typed, lang in (("Part IIIA", "en"), ("Bahagian IIIA", "ms")):
+            served = engine.search(typed, as_at=dt.date(2026, 12, 5), kind="provision", lang=lang, limit=20)
+            offline = search(data_dir, typed, asAt="2026-12-05", kind="provision", lang=lang, limit=20)
+            assert [r.section for r in served.results] == sorted(part_iiia), typed  # in the Act's order
+            assert {r.provision.split("(")[0] for r in served.results} <= {f"s {n}" for n in part_iiia} | {
+                f"seksyen {n}" for n in part_iiia}  # whole sections, not their first paragraphs
+            assert [r["id"] for r in offline["results"]] == [r.id for r in served.results], typed
+        mixed = engine.search("Part V protection order", as_at=dt.date(2026, 12, 5), limit=10)
+        assert any(r.kind == "guidance" for r in mixed.results)  # words among words: not narrowed to the Part

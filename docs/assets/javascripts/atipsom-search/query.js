@@ -278,18 +278,33 @@
     return node;
   }
 
+  /** The Part a query names when it names nothing else (search/parser.py `_part_alone`). */
+  function partAlone(found, rest, filters) {
+    var parts = found.filter(function (c) { return c.part && !c.section && !c.work; });
+    if (parts.length !== 1 || found.length !== 1) return null;
+    if (filters.some(function (f) { return f[0] === "part"; })) return null;
+    if (pyStrip(blankSpans(rest, [[parts[0].start, parts[0].end]]))) return null;
+    return FILTER_VALUES.part.test(parts[0].part || "") ? parts[0] : null;
+  }
+
   function parse(raw, synonyms) {
     var notices = [];
     var text = cleanText(typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw), notices);
     var ef = extractFilters(text, notices);
     var filters = ef[0];
     text = ef[1];
-    var citations = findCitations(text).filter(function (c) { return c.section && !(c.work && c.work.indexOf("act-a") === 0); });
+    var found = findCitations(text);
+    var citations = found.filter(function (c) { return c.section && !(c.work && c.work.indexOf("act-a") === 0); });
     if (citations.length > MAX_CITATIONS) {
       notices.push("Only the first " + MAX_CITATIONS + " citations were used.");
       citations = citations.slice(0, MAX_CITATIONS);
     }
     var rest = blankSpans(text, citations.map(function (c) { return [c.start, c.end]; }));
+    var part = partAlone(found, rest, filters);
+    if (part) {  // "Part IIIA" and nothing else: the Part's provisions, as part:IIIA lists them
+      filters.push(["part", part.part]);
+      rest = blankSpans(rest, [[part.start, part.end]]);
+    }
     var tokens = demoteDanglingOperators(tokenize(rest, notices));
     var expr = new Parser(tokens, notices).parse();
     if (expr && synonyms) expr = simplify(applySynonyms(expr, synonyms));
