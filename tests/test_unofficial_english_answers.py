@@ -178,6 +178,12 @@ def test_a_heading_we_rendered_is_explained_in_the_printed_answer(real_statutes,
     """s 63's heading from 2010 is ours ("⟦General penalty and heavier penalty⟧"): the printed answer says what
     the brackets mean even though the words under it carry no marks."""
     today = dt.date(2026, 12, 5)
-    out = format_show(show(real_statutes, real_consolidation, "s 63", as_at=today, today=today))
+    data = show(real_statutes, real_consolidation, "s 63", as_at=today, today=today)
+    # the JSON (show --json, /api/provisions) keeps plain words in `heading`, as it does in `text`
+    assert data["heading"] == "General penalty and heavier penalty" and data["heading_tier"] == "rendered"
+    assert data["heading_marked"] == "⟦General penalty and heavier penalty⟧"
+    verbatim = show(real_statutes, real_consolidation, "s 44", as_at=today, today=today)
+    assert verbatim["heading_tier"] == "verbatim" and "heading_marked" not in verbatim
+    out = format_show(data)
     assert out.splitlines()[0] == "s 63 — ⟦General penalty and heavier penalty⟧"
     assert "Words between ⟦ ⟧ are ours (our rendering), not the words of any source." in out

@@ -66,7 +66,8 @@ def provision_json(statutes, resolved: Resolved) -> dict:
         "section": version.number,
         "provision": ids.format_citation(version.number, path, lang, term) if node.kind != "section"
         else ids.format_citation(version.number, (), lang),
-        "heading": heading if is_available(heading) else None,
+        "heading": strip_ours(heading) if is_available(heading) else None,
+        "heading_tier": version.heading_tier.get(lang, "verbatim") if lang == "en" else "verbatim",
         "part": version.part,
         "lang": lang,
         "text": strip_ours(text),
@@ -86,6 +87,8 @@ def provision_json(statutes, resolved: Resolved) -> dict:
     }
     if has_ours(text):
         answer["text_marked"] = text  # our own words between ⟦ ⟧
+    if is_available(heading) and has_ours(heading):
+        answer["heading_marked"] = heading
     return answer
 
 
@@ -147,7 +150,8 @@ def format_history(data: dict) -> str:
 
 def format_show(data: dict) -> str:
     until = data["in_force_to"] or "today"
-    lines = [f"{data['provision']}" + (f" — {data['heading']}" if data["heading"] else ""),
+    heading = data.get("heading_marked") or data["heading"]
+    lines = [f"{data['provision']}" + (f" — {heading}" if heading else ""),
              f"Act {ids.VersionRef.parse(data['id']).work.number}, Part {data['part']} · in force {data['in_force_from']} to {until}"
              + (f" · text: {data['text_status']}" if data["text_status"] != "verbatim" else "")]
     if data["amended_by"]:
@@ -159,7 +163,7 @@ def format_show(data: dict) -> str:
         if unofficial:
             lines.append("Not the words of any source: " + ", ".join(unofficial) + ".")
     lines.append("")
-    if data.get("text_marked") or "⟦" in (data["heading"] or ""):
+    if data.get("text_marked") or data.get("heading_marked"):
         lines.append("Words between ⟦ ⟧ are ours (our rendering), not the words of any source.")
     if data.get("text_marked"):
         lines.append(data["text_marked"])
