@@ -130,3 +130,12 @@ def test_the_api_reads_references_with_the_same_grammar(tmp_path):
         assert definition.json()["id"].startswith("act-670/sec_2__def_child@")
         amending = client.get("/api/provisions/A1500 s 9")
         assert amending.status_code == 404 and "it amended s 44" in amending.json()["error"]
+
+
+def test_a_reference_typed_with_full_width_characters_reads_as_the_search_reads_it():
+    """A phone keyboard in Chinese or Japanese mode types ４４ and （２）: `show` and the API read them as the search
+    does (NFKC), instead of answering that there is no section ４４."""
+    for typed, plain in (("s ４４", "s 44"), ("s 4４(２)", "s 44(2)"), ("ｓ ２６Ａ", "s 26A")):
+        assert parse_citation(typed).key == parse_citation(plain).key, typed
+    with pytest.raises(ValueError, match="not a reference: '１４ days'"):
+        parse_citation("１４ days")

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -163,15 +164,17 @@ class Citation:
 
 def parse_citation(text: str) -> Citation:
     """The one citation that is all of `text`; ValueError with a readable message if it is not one."""
-    raw = text.strip()
-    if not raw:
+    typed = text.strip()
+    if not typed:
         raise ValueError("empty reference")
+    # compatibility characters read as what they stand for, as the search reads them: "s 4４" is s 44
+    raw = unicodedata.normalize("NFKC", typed)
     found = _find(raw, strict=True)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(raw):
         return found[0]
     if len(found) > 1 and found[0].start == 0 and found[-1].end == len(raw):
-        raise ValueError(f"{raw!r} names {len(found)} provisions; give one")
-    raise ValueError(f"not a reference: {raw!r} (try {EXAMPLES})")
+        raise ValueError(f"{typed!r} names {len(found)} provisions; give one")
+    raise ValueError(f"not a reference: {typed!r} (try {EXAMPLES})")
 
 
 def find_citations(text: str) -> list[Citation]:
