@@ -58,10 +58,6 @@ def _load(project: Project):
         _report_input_errors(exc)
 
 
-def _shared_sources(project: Project) -> Path | None:
-    return shared_sources_dir(project)
-
-
 def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -133,7 +129,7 @@ def check(ctx) -> None:
     Exit status 2 when there is any problem, 0 when the tree is clean.
     """
     project = _project(ctx)
-    errors = check_tree(project.root, today=default_today(), shared_sources=_shared_sources(project))
+    errors = check_tree(project.root, today=default_today(), shared_sources=shared_sources_dir(project))
     for error in errors:
         click.echo(str(error))
     if errors:
@@ -301,7 +297,7 @@ def build(ctx, quiet: bool, offline: bool, no_site: bool, no_index: bool, full_i
         raise click.BadParameter(str(exc), param_hint="--site-url") from None
     try:
         report = build_all(project, quiet=quiet, offline=offline, site=not no_site, index=not no_index,
-                           today=default_today(), shared_sources=_shared_sources(project), site_url=address)
+                           today=default_today(), shared_sources=shared_sources_dir(project), site_url=address)
     except (InputError, InputErrors) as exc:
         _report_input_errors(exc)
     except RuntimeError as exc:
@@ -337,7 +333,7 @@ def serve(ctx, port: int, host: str, allow_hosts: tuple[str, ...], do_build: boo
     if do_build or (do_build is None and project.published() is None):
         try:
             report = build_all(project, quiet=False, offline=False, site=True, index=True, today=default_today(),
-                               shared_sources=_shared_sources(project))
+                               shared_sources=shared_sources_dir(project))
         except (InputError, InputErrors) as exc:
             _report_input_errors(exc)
         except RuntimeError as exc:
